@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { Button } from '../components/button';
+import { Section } from '../components/section';
+import { findScenario } from '../core/scenarios/scenario-catalog';
+import { CreateKeyDialog } from '../features/keys/create-key-dialog';
+import { KeysTable } from '../features/keys/keys-table';
+import { ValidityMatrix } from '../features/matrix/validity-matrix';
+import { PeopleTable } from '../features/people/people-table';
+import { useTenantStore } from '../store/tenant-store';
+import { AppHeader } from './app-header';
+import { NoticeBanner } from './notice-banner';
+
+function ScenarioSummary() {
+  const scenarioId = useTenantStore((s) => s.scenarioId);
+  const summary = findScenario(scenarioId)?.summary;
+  return summary === undefined ? null : (
+    <p className="max-w-5xl text-slate-700 text-sm dark:text-slate-300">{summary}</p>
+  );
+}
+
+export function App() {
+  const [creating, setCreating] = useState(false);
+  return (
+    <>
+      <AppHeader />
+      <main className="mx-auto flex max-w-screen-2xl flex-col gap-4 px-4 py-4">
+        <ScenarioSummary />
+        <NoticeBanner />
+        <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+          <Section id="people-heading" title="People">
+            <PeopleTable />
+          </Section>
+          <Section id="matrix-heading" title="Validity matrix">
+            <ValidityMatrix />
+          </Section>
+        </div>
+        <Section
+          id="keys-heading"
+          title="Keys"
+          actions={
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              Create key
+            </Button>
+          }
+        >
+          <KeysTable />
+        </Section>
+        {creating ? <CreateKeyDialog onClose={() => setCreating(false)} /> : null}
+      </main>
+      <footer className="mx-auto max-w-screen-2xl px-4 pb-6 text-slate-600 text-xs dark:text-slate-400">
+        A simulator for training and testing. It is not affiliated with Tines; rules marked
+        “Assumed” are this simulator’s choices where the vendor documents nothing.
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import type { Column, ReactTable, RowData, TableFeatures } from '@tanstack/react-table';
+import type { HTMLAttributes, ReactNode } from 'react';
+import './table-meta';
+
+/** The sorting API, present only on tables built with rowSortingFeature. */
+interface SortableColumn {
+  getCanSort?: () => boolean;
+  getIsSorted?: () => false | 'asc' | 'desc';
+  toggleSorting?: (desc?: boolean) => void;
+  getNextSortingOrder?: () => false | 'asc' | 'desc';
+}
+
+/** The column meta this markup understands (declared in table-meta.ts). */
+interface Presentation {
+  className?: string;
+  rowHeader?: boolean;
+}
+
+function presentation(meta: unknown): Presentation {
+  return (meta ?? {}) as Presentation;
+}
+
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+
+function SortButton({ column, label }: { column: SortableColumn; label: ReactNode }) {
+  const sorted = column.getIsSorted?.() ?? false;
+  return (
+    <button
+      type="button"
+      className="inline-flex items-center gap-1 font-semibold hover:underline"
+      onClick={() => column.toggleSorting?.(sorted === 'asc')}
+    >
+      {label}
+      <span aria-hidden="true" className="text-slate-500">
+        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+      </span>
+    </button>
+  );
+}
+
+/**
+ * Semantic table markup for a TanStack table: a named <table>, header cells with aria-sort and
+ * sort buttons where the column sorts, and the column marked `rowHeader` as <th scope="row">.
+ */
+export function DataTable<TFeatures extends TableFeatures, TData extends RowData, TSelected>({
+  table,
+  label,
+  empty,
+  rowProps,
+}: {
+  table: ReactTable<TFeatures, TData, TSelected>;
+  label: string;
+  empty: ReactNode;
+  rowProps?: (row: TData) => HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string>;
+}) {
+  const rows = table.getRowModel().rows;
+  const columnCount = table.getAllLeafColumns().length;
+  return (
+    <div className="overflow-x-auto">
+      <table aria-label={label} className="w-full border-collapse text-left text-sm">
+        <thead className="border-slate-200 border-b text-slate-700 dark:border-slate-700 dark:text-slate-300">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const column = header.column as Column<TFeatures, TData> & SortableColumn;
+                const canSort = column.getCanSort?.() ?? false;
+                const sorted = column.getIsSorted?.() ?? false;
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === false ? undefined : ARIA_SORT[sorted]}
+                    className={`px-2 py-2 font-semibold ${presentation(column.columnDef.meta).className ?? ''}`}
+                  >
+                    {header.isPlaceholder ? null : canSort ? (
+                      <SortButton column={column} label={<table.FlexRender header={header} />} />
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={columnCount} className="px-2 py-6 text-center text-slate-600 dark:text-slate-400">
+                {empty}
+              </td>
+            </tr>
+          ) : (
+            rows.map((row) => (
+              <tr
+                key={row.id}
+                className="border-slate-100 border-b align-top last:border-0 dark:border-slate-800"
+                {...rowProps?.(row.original)}
+              >
+                {row.getAllCells().map((cell) => {
+                  const meta = presentation(cell.column.columnDef.meta);
+                  const Cell = meta.rowHeader ? 'th' : 'td';
+                  return (
+                    <Cell
+                      key={cell.id}
+                      scope={meta.rowHeader ? 'row' : undefined}
+                      className={`px-2 py-2 ${meta.rowHeader ? 'font-normal' : ''} ${meta.className ?? ''}`}
+                    >
+                      <table.FlexRender cell={cell} />
+                    </Cell>
+                  );
+                })}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,353 @@
+/**
+ * The reducer: `apply(tenant, event)` returns the next tenant, or refuses the event with a reason
+ * and returns the tenant unchanged. It never throws, whatever it is given: a log may come from an
+ * import or a link, so every field is checked before it is trusted.
+ */
+import { keyEligibility } from './creation-eligibility';
+import type { Actor, TenantEvent } from './events';
+import {
+  type Account,
+  type ApiKey,
+  createTenant,
+  KEY_SCOPES,
+  type KeyScope,
+  TEAM_ROLES,
+  type TeamRoles,
+  TENANT_PERMISSIONS,
+  TENANT_ROLES,
+  type Tenant,
+  type TenantGenesis,
+  type TenantPermission,
+  type TenantRole,
+} from './model';
+import { assumed, type RuleRef } from './rule-sources';
+
+export interface Refusal {
+  readonly reason: string;
+  readonly rule: RuleRef;
+}
+
+export type ApplyResult =
+  | { readonly ok: true; readonly tenant: Tenant }
+  | { readonly ok: false; readonly tenant: Tenant; readonly refusal: Refusal };
+
+export const EVENT_RULES = {
+  malformed: {
+    id: 'event.malformed',
+    summary: 'An event must be well formed.',
+    source: assumed('The simulator checks every field of every event it is given.'),
+  },
+  lifecycle: {
+    id: 'event.lifecycle',
+    summary:
+      'Active accounts can be deactivated or deleted; deactivated ones reactivated or deleted; deleted ones only re-invited, as a new account.',
+    source: assumed(
+      'S1 and S4 describe deactivation, reactivation, deletion and re-invitation; the allowed transitions are the simulator’s reading of them.',
+    ),
+  },
+  uniqueEmail: {
+    id: 'event.unique-email',
+    summary: 'An email address belongs to at most one account that is not deleted.',
+    source: assumed('A tenant identifies its users by email.'),
+  },
+  keyLifecycle: {
+    id: 'event.key-lifecycle',
+    summary: 'A key is deleted once; only its creator deletes a personal key.',
+    source: assumed(
+      'S2 says only you delete your personal keys; the rest of key deletion is not documented.',
+    ),
+  },
+} as const satisfies Record<string, RuleRef>;
+
+const MAX_TEXT = 200;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+class Refused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.reason);
+  }
+}
+
+function fail(reason: string, rule: RuleRef = EVENT_RULES.malformed): never {
+  throw new Refused({ reason, rule });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') fail(`${field} must be a non-empty text.`);
+  if (value.length > MAX_TEXT) fail(`${field} must be at most ${MAX_TEXT} characters.`);
+  return value;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    fail(`${field} must be one of ${allowed.join(', ')}.`);
+  }
+  return value as T;
+}
+
+function permissionsOf(value: unknown, field: string): readonly TenantPermission[] {
+  if (!Array.isArray(value)) fail(`${field} must be a list.`);
+  // An index loop, not `map`: `map` skips the holes of a sparse array, which would let
+  // `[ <empty> ]` through unchecked (and walk every hole of a huge one).
+  const permissions: TenantPermission[] = [];
+  for (let i = 0; i < value.length; i++) {
+    permissions.push(oneOf<TenantPermission>(value[i], TENANT_PERMISSIONS, field));
+  }
+  if (new Set(permissions).size !== permissions.length) fail(`${field} lists a permission twice.`);
+  return permissions;
+}
+
+function teamRolesOf(tenant: Tenant, value: unknown, field: string): TeamRoles {
+  if (!isRecord(value)) fail(`${field} must map team ids to roles.`);
+  const roles: Record<string, (typeof TEAM_ROLES)[number]> = {};
+  for (const [teamId, role] of Object.entries(value)) {
+    if (!tenant.teams.has(teamId)) fail(`${field} names a team that does not exist: "${teamId}".`);
+    roles[teamId] = oneOf(role, TEAM_ROLES, `${field} for ${teamId}`);
+  }
+  return roles;
+}
+
+function accountOf(tenant: Tenant, value: unknown): Account {
+  if (typeof value !== 'string') fail('accountId must be a text.');
+  const account = tenant.accounts.get(value);
+  if (account === undefined) fail(`There is no account "${value}".`);
+  return account;
+}
+
+function freshId(tenant: Tenant, value: unknown, field: string): string {
+  const id = text(value, field);
+  if (tenant.accounts.has(id) || tenant.keys.has(id) || tenant.teams.has(id)) {
+    fail(`${field} "${id}" is already in use.`);
+  }
+  return id;
+}
+
+function checkActor(tenant: Tenant, value: unknown): Actor {
+  if (!isRecord(value)) fail('actor must be an object.');
+  switch (value['kind']) {
+    case 'scenario':
+    case 'console':
+      return { kind: value['kind'] };
+    case 'account':
+      return { kind: 'account', accountId: accountOf(tenant, value['accountId']).id };
+    case 'key': {
+      const keyId = value['keyId'];
+      if (typeof keyId !== 'string' || !tenant.keys.has(keyId)) fail('actor names an unknown key.');
+      return { kind: 'key', keyId };
+    }
+    default:
+      return fail('actor.kind must be scenario, console, account or key.');
+  }
+}
+
+function liveAccountWithEmail(tenant: Tenant, email: string): Account | undefined {
+  for (const account of tenant.accounts.values()) {
+    if (account.status !== 'deleted' && account.email.toLowerCase() === email.toLowerCase()) {
+      return account;
+    }
+  }
+  return undefined;
+}
+
+function withAccount(tenant: Tenant, account: Account): Map<string, Account> {
+  return new Map(tenant.accounts).set(account.id, account);
+}
+
+function setStatus(tenant: Tenant, account: Account, status: Account['status']): Partial<Tenant> {
+  return { accounts: withAccount(tenant, { ...account, status }) };
+}
+
+/** The changes an event makes, or a thrown Refused. Only `apply` calls this. */
+function change(tenant: Tenant, event: Record<string, unknown>, at: number): Partial<Tenant> {
+  switch (event['type']) {
+    case 'account_invited': {
+      const id = freshId(tenant, event['accountId'], 'accountId');
+      const email = text(event['email'], 'email').trim();
+      if (!EMAIL.test(email)) fail(`"${email}" is not an email address.`);
+      const holder = liveAccountWithEmail(tenant, email);
+      if (holder !== undefined) {
+        fail(`${email} already belongs to ${holder.name}.`, EVENT_RULES.uniqueEmail);
+      }
+      const account: Account = {
+        id,
+        email,
+        name: text(event['name'], 'name').trim(),
+        tenantRole: oneOf<TenantRole>(event['tenantRole'], TENANT_ROLES, 'tenantRole'),
+        permissions: permissionsOf(event['permissions'], 'permissions'),
+        teamRoles: teamRolesOf(tenant, event['teamRoles'], 'teamRoles'),
+        status: 'active',
+        invitedAt: at,
+        reinvitedFrom: null,
+      };
+      return { accounts: withAccount(tenant, account) };
+    }
+    case 'account_deactivated': {
+      const account = accountOf(tenant, event['accountId']);
+      if (account.status === 'deactivated') {
+        fail(`${account.name} is already deactivated.`, EVENT_RULES.lifecycle);
+      }
+      if (account.status === 'deleted') {
+        fail(`${account.name}'s account is deleted; it cannot be deactivated.`, EVENT_RULES.lifecycle);
+      }
+      return setStatus(tenant, account, 'deactivated');
+    }
+    case 'account_reactivated': {
+      const account = accountOf(tenant, event['accountId']);
+      if (account.status === 'active') fail(`${account.name} is already active.`, EVENT_RULES.lifecycle);
+      if (account.status === 'deleted') {
+        fail(
+          `${account.name}'s account is deleted; a deleted account cannot be reactivated. Re-invite the person instead.`,
+          EVENT_RULES.lifecycle,
+        );
+      }
+      return setStatus(tenant, account, 'active');
+    }
+    case 'account_deleted': {
+      const account = accountOf(tenant, event['accountId']);
+      if (account.status === 'deleted') {
+        fail(`${account.name}'s account is already deleted.`, EVENT_RULES.lifecycle);
+      }
+      return setStatus(tenant, account, 'deleted');
+    }
+    case 'account_reinvited': {
+      const previous = accountOf(tenant, event['previousAccountId']);
+      if (previous.status !== 'deleted') {
+        fail(
+          `${previous.name}'s account is ${previous.status}; only a deleted person is re-invited.`,
+          EVENT_RULES.lifecycle,
+        );
+      }
+      const holder = liveAccountWithEmail(tenant, previous.email);
+      if (holder !== undefined) {
+        fail(`${previous.email} already has an account that is not deleted.`, EVENT_RULES.uniqueEmail);
+      }
+      const account: Account = {
+        id: freshId(tenant, event['accountId'], 'accountId'),
+        email: previous.email,
+        name: previous.name,
+        tenantRole: oneOf<TenantRole>(event['tenantRole'], TENANT_ROLES, 'tenantRole'),
+        permissions: permissionsOf(event['permissions'], 'permissions'),
+        teamRoles: teamRolesOf(tenant, event['teamRoles'], 'teamRoles'),
+        status: 'active',
+        invitedAt: at,
+        reinvitedFrom: previous.id,
+      };
+      return { accounts: withAccount(tenant, account) };
+    }
+    case 'account_roles_changed': {
+      const account = accountOf(tenant, event['accountId']);
+      if (account.status === 'deleted') {
+        fail(`${account.name}'s account is deleted; its roles cannot change.`, EVENT_RULES.lifecycle);
+      }
+      const next: Account = {
+        ...account,
+        tenantRole: oneOf<TenantRole>(event['tenantRole'], TENANT_ROLES, 'tenantRole'),
+        permissions: permissionsOf(event['permissions'], 'permissions'),
+        teamRoles: teamRolesOf(tenant, event['teamRoles'], 'teamRoles'),
+      };
+      return { accounts: withAccount(tenant, next) };
+    }
+    case 'key_created': {
+      const id = freshId(tenant, event['keyId'], 'keyId');
+      const secret = text(event['secret'], 'secret');
+      for (const key of tenant.keys.values()) {
+        if (key.secret === secret) fail('secret is already in use by another key.');
+      }
+      const scope = oneOf<KeyScope>(event['scope'], KEY_SCOPES, 'scope');
+      const creator = accountOf(tenant, event['createdBy']);
+      const teamRoles = teamRolesOf(tenant, event['teamRoles'], 'teamRoles');
+      const permissions = permissionsOf(event['permissions'], 'permissions');
+      if (scope !== 'team' && Object.keys(teamRoles).length > 0) {
+        fail('Only team keys cover teams.');
+      }
+      if (scope !== 'service' && permissions.length > 0) {
+        fail('Only service keys hold tenant permissions.');
+      }
+      const eligibility = keyEligibility(tenant, {
+        createdBy: creator.id,
+        scope,
+        teamRoles,
+        permissions,
+      });
+      if (!eligibility.allowed) fail(eligibility.reason, eligibility.rule);
+      const key: ApiKey = {
+        id,
+        name: text(event['name'], 'name').trim(),
+        scope,
+        createdBy: creator.id,
+        secret,
+        createdAt: at,
+        revokedAt: null,
+        teamRoles,
+        permissions,
+      };
+      return { keys: new Map(tenant.keys).set(id, key) };
+    }
+    case 'key_deleted': {
+      const keyId = event['keyId'];
+      const key = typeof keyId === 'string' ? tenant.keys.get(keyId) : undefined;
+      if (key === undefined) fail(`There is no key "${String(keyId)}".`);
+      if (key.revokedAt !== null) fail(`${key.name} is already deleted.`, EVENT_RULES.keyLifecycle);
+      const actor = event['actor'] as Actor;
+      if (key.scope === 'personal' && actor.kind === 'account' && actor.accountId !== key.createdBy) {
+        fail('Only its creator deletes a personal key.', EVENT_RULES.keyLifecycle);
+      }
+      return { keys: new Map(tenant.keys).set(key.id, { ...key, revokedAt: at }) };
+    }
+    case 'setting_changed': {
+      if (event['setting'] !== 'restrictApiKeyCreation') fail('setting must be restrictApiKeyCreation.');
+      const value = event['value'];
+      if (typeof value !== 'boolean') fail('value must be true or false.');
+      if (value === tenant.restrictApiKeyCreation) {
+        fail(`Key creation is already ${value ? 'restricted' : 'unrestricted'}.`);
+      }
+      return { restrictApiKeyCreation: value };
+    }
+    default:
+      return fail(`Unknown event type "${String(event['type'])}".`);
+  }
+}
+
+/** Apply one event. Refused events leave the tenant exactly as it was. */
+export function apply(tenant: Tenant, event: TenantEvent): ApplyResult {
+  try {
+    const raw: unknown = event;
+    if (!isRecord(raw)) fail('An event must be an object.');
+    const at = raw['at'];
+    if (typeof at !== 'number' || !Number.isFinite(at)) fail('at must be a finite number.');
+    if (at < tenant.clock) fail('at must not go back in time.');
+    checkActor(tenant, raw['actor']);
+    const changes = change(tenant, raw, at);
+    return { ok: true, tenant: { ...tenant, ...changes, clock: at, sequence: tenant.sequence + 1 } };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, tenant, refusal: error.refusal };
+    // Anything else is a bug in the checks above, but the promise is "never throws".
+    return {
+      ok: false,
+      tenant,
+      refusal: { reason: `Event could not be applied: ${String(error)}`, rule: EVENT_RULES.malformed },
+    };
+  }
+}
+
+export interface Replay {
+  readonly tenant: Tenant;
+  /** Events that were refused, by their index in the log. A healthy log has none. */
+  readonly refused: ReadonlyArray<{ readonly index: number; readonly refusal: Refusal }>;
+}
+
+/** Build a tenant from its genesis and a log, skipping (and reporting) refused events. */
+export function replay(genesis: TenantGenesis, events: readonly TenantEvent[]): Replay {
+  let tenant = createTenant(genesis);
+  const refused: Array<{ index: number; refusal: Refusal }> = [];
+  events.forEach((event, index) => {
+    const result = apply(tenant, event);
+    if (result.ok) tenant = result.tenant;
+    else refused.push({ index, refusal: result.refusal });
+  });
+  return { tenant, refused };
+}

@@ -1,0 +1,116 @@
+/**
+ * Authentication: is a key accepted (200) or refused (401)? domain.md, "Validity".
+ * The rules are evaluated in order; the first that fires decides and names itself.
+ */
+import type { ApiKey, KeyId, Tenant } from './model';
+import { assumed, documented, type RuleRef } from './rule-sources';
+
+export type VerdictCode =
+  | 'VALID'
+  | 'UNKNOWN_KEY'
+  | 'KEY_REVOKED'
+  | 'OWNER_DEACTIVATED'
+  | 'OWNER_DELETED';
+
+export interface Verdict {
+  readonly status: 200 | 401;
+  readonly code: VerdictCode;
+  readonly rule: RuleRef;
+}
+
+export const VALIDITY_RULES = {
+  unknownKey: {
+    id: 'auth.unknown-key',
+    summary: 'No key, or a secret that matches no key, is refused.',
+    source: assumed('The vendor does not document this case; any API refuses credentials it does not know.'),
+  },
+  keyRevoked: {
+    id: 'auth.key-revoked',
+    summary: 'A deleted (revoked) key is refused.',
+    source: assumed('Deleting a key revokes it; the vendor does not document the response code.'),
+  },
+  ownerDeactivated: {
+    id: 'auth.personal-owner-deactivated',
+    summary: "A personal key is refused while the account that created it is deactivated.",
+    source: documented(
+      'S1',
+      "If Jane's account exists in the tenant but is deactivated, the Personal API key will break (returns a 401 status code), while the other three will still work as expected.",
+    ),
+  },
+  ownerDeleted: {
+    id: 'auth.personal-owner-deleted',
+    summary:
+      'A personal key is refused once the account that created it is deleted, even after the person is re-invited.',
+    source: documented(
+      'S1',
+      'Even if they are re-invited to the tenant, the Personal API key from before will still not work.',
+    ),
+  },
+  valid: {
+    id: 'auth.valid',
+    summary:
+      'Tenant owner, team and service keys act as their own principals, so their creator’s status does not matter; a personal key works while its creator is active.',
+    source: documented(
+      'S1',
+      'When a user is deactivated or removed entirely from the tenant, the only API key that stops working is their Personal API key.',
+    ),
+  },
+} as const satisfies Record<string, RuleRef>;
+
+export const VERDICT_LABELS: Readonly<Record<VerdictCode, string>> = {
+  VALID: 'Valid',
+  UNKNOWN_KEY: 'Unknown key',
+  KEY_REVOKED: 'Key deleted',
+  OWNER_DEACTIVATED: 'Owner deactivated',
+  OWNER_DELETED: 'Owner deleted',
+};
+
+const UNKNOWN: Verdict = { status: 401, code: 'UNKNOWN_KEY', rule: VALIDITY_RULES.unknownKey };
+const REVOKED: Verdict = { status: 401, code: 'KEY_REVOKED', rule: VALIDITY_RULES.keyRevoked };
+const DEACTIVATED: Verdict = {
+  status: 401,
+  code: 'OWNER_DEACTIVATED',
+  rule: VALIDITY_RULES.ownerDeactivated,
+};
+const DELETED: Verdict = { status: 401, code: 'OWNER_DELETED', rule: VALIDITY_RULES.ownerDeleted };
+const VALID: Verdict = { status: 200, code: 'VALID', rule: VALIDITY_RULES.valid };
+
+/** The verdict for a key of this tenant, by id (an unknown id is an unknown key). */
+export function evaluateKey(tenant: Tenant, keyId: KeyId | undefined): Verdict {
+  const key = keyId === undefined ? undefined : tenant.keys.get(keyId);
+  if (key === undefined) return UNKNOWN;
+  if (key.revokedAt !== null) return REVOKED;
+  if (key.scope === 'personal') {
+    // A personal key acts as its creator with the creator's current roles (S2), so it lives
+    // and dies with that one account. A re-invited person has a new account: the old key stays dead.
+    const creator = tenant.accounts.get(key.createdBy);
+    if (creator === undefined) return UNKNOWN;
+    if (creator.status === 'deactivated') return DEACTIVATED;
+    if (creator.status === 'deleted') return DELETED;
+  }
+  return VALID;
+}
+
+/**
+ * Authenticate a presented secret: the key it belongs to (if any) and the verdict.
+ * Secrets are compared whole; a missing or empty secret is an unknown key.
+ */
+export function authenticate(
+  tenant: Tenant,
+  secret: string | null | undefined,
+): { readonly key: ApiKey | undefined; readonly verdict: Verdict } {
+  const key = secret ? findKeyBySecret(tenant, secret) : undefined;
+  return { key, verdict: evaluateKey(tenant, key?.id) };
+}
+
+function findKeyBySecret(tenant: Tenant, secret: string): ApiKey | undefined {
+  for (const key of tenant.keys.values()) {
+    if (key.secret === secret) return key;
+  }
+  return undefined;
+}
+
+/** `200 Valid`, `401 Owner deactivated`: the text the tables show. */
+export function verdictText(verdict: Verdict): string {
+  return `${verdict.status} ${VERDICT_LABELS[verdict.code]}`;
+}

@@ -1,0 +1,141 @@
+/**
+ * The tenant model: teams, accounts and API keys, as ../shared/docs/domain.md describes them.
+ * Pure data. Nothing here knows about React, zustand, the DOM or HTTP.
+ */
+
+export type AccountId = string;
+export type KeyId = string;
+export type TeamId = string;
+
+/** Tenant roles. Source: https://www.tines.com/docs/admin/user-administration/ */
+export type TenantRole = 'owner' | 'user';
+export const TENANT_ROLES: readonly TenantRole[] = ['owner', 'user'];
+
+/** Tenant permissions. Source: https://www.tines.com/docs/admin/user-administration/ */
+export type TenantPermission = 'API_KEY_CREATE' | 'AUDIT_LOG_READ' | 'TUNNEL_MANAGE';
+export const TENANT_PERMISSIONS: readonly TenantPermission[] = [
+  'API_KEY_CREATE',
+  'AUDIT_LOG_READ',
+  'TUNNEL_MANAGE',
+];
+
+/** Team roles. Source: https://explained.tines.com/en/articles/6883947-using-teams-in-tines */
+export type TeamRole = 'team_admin' | 'editor' | 'viewer';
+export const TEAM_ROLES: readonly TeamRole[] = ['team_admin', 'editor', 'viewer'];
+
+export type AccountStatus = 'active' | 'deactivated' | 'deleted';
+
+/** Key scopes. Source: https://www.tines.com/docs/api/authentication/ */
+export type KeyScope = 'personal' | 'team' | 'service' | 'tenant_owner';
+export const KEY_SCOPES: readonly KeyScope[] = ['personal', 'team', 'service', 'tenant_owner'];
+
+export type TeamRoles = Readonly<Record<TeamId, TeamRole>>;
+
+export interface Team {
+  readonly id: TeamId;
+  readonly name: string;
+}
+
+export interface Account {
+  readonly id: AccountId;
+  readonly email: string;
+  readonly name: string;
+  readonly tenantRole: TenantRole;
+  readonly permissions: readonly TenantPermission[];
+  readonly teamRoles: TeamRoles;
+  readonly status: AccountStatus;
+  /** Logical time of the invitation that created this account. */
+  readonly invitedAt: number;
+  /** The deleted account this one was re-invited from, if any (same person, new account). */
+  readonly reinvitedFrom: AccountId | null;
+}
+
+export interface ApiKey {
+  readonly id: KeyId;
+  readonly name: string;
+  readonly scope: KeyScope;
+  /** The account that created the key. */
+  readonly createdBy: AccountId;
+  readonly secret: string;
+  readonly createdAt: number;
+  readonly revokedAt: number | null;
+  /** Team keys only: the teams the key covers and its role in each. */
+  readonly teamRoles: TeamRoles;
+  /** Service keys only: the tenant permissions the key was granted. */
+  readonly permissions: readonly TenantPermission[];
+}
+
+/** What a scenario starts from before its first event. Cannot be derived, so it is stored. */
+export interface TenantGenesis {
+  readonly name: string;
+  readonly domain: string;
+  /** Seeds the deterministic secrets of this tenant. */
+  readonly seed: string;
+  /** Logical clock at the start, in ms since the epoch. */
+  readonly startsAt: number;
+  readonly teams: readonly Team[];
+}
+
+export interface Tenant {
+  readonly name: string;
+  readonly domain: string;
+  readonly seed: string;
+  /** When on, only owners and holders of API_KEY_CREATE may create keys (S3). */
+  readonly restrictApiKeyCreation: boolean;
+  readonly teams: ReadonlyMap<TeamId, Team>;
+  /** Accounts in invitation order. */
+  readonly accounts: ReadonlyMap<AccountId, Account>;
+  /** Keys in creation order. */
+  readonly keys: ReadonlyMap<KeyId, ApiKey>;
+  /** Logical time of the last applied event. */
+  readonly clock: number;
+  /** How many events have been applied; drives deterministic ids. */
+  readonly sequence: number;
+}
+
+export function createTenant(genesis: TenantGenesis): Tenant {
+  return {
+    name: genesis.name,
+    domain: genesis.domain,
+    seed: genesis.seed,
+    restrictApiKeyCreation: false,
+    teams: new Map(genesis.teams.map((team) => [team.id, team])),
+    accounts: new Map(),
+    keys: new Map(),
+    clock: genesis.startsAt,
+    sequence: 0,
+  };
+}
+
+export const SCOPE_LABELS: Readonly<Record<KeyScope, string>> = {
+  personal: 'Personal',
+  team: 'Team',
+  service: 'Service',
+  tenant_owner: 'Tenant owner',
+};
+
+export const TEAM_ROLE_LABELS: Readonly<Record<TeamRole, string>> = {
+  team_admin: 'Team admin',
+  editor: 'Editor',
+  viewer: 'Viewer',
+};
+
+export const TENANT_ROLE_LABELS: Readonly<Record<TenantRole, string>> = {
+  owner: 'Tenant owner',
+  user: 'Member',
+};
+
+export const STATUS_LABELS: Readonly<Record<AccountStatus, string>> = {
+  active: 'Active',
+  deactivated: 'Deactivated',
+  deleted: 'Deleted',
+};
+
+/** The newest account that holds an email, whatever its status. */
+export function latestAccountForEmail(tenant: Tenant, email: string): Account | undefined {
+  let latest: Account | undefined;
+  for (const account of tenant.accounts.values()) {
+    if (account.email === email) latest = account;
+  }
+  return latest;
+}

@@ -1,0 +1,277 @@
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { createKey } from '../../core/commands';
+import {
+  keyEligibility,
+  scopeEligibility,
+  teamsAccountMayKey,
+} from '../../core/creation-eligibility';
+import {
+  KEY_SCOPES,
+  type KeyScope,
+  SCOPE_LABELS,
+  TEAM_ROLE_LABELS,
+  TEAM_ROLES,
+  type TeamRole,
+  TENANT_PERMISSIONS,
+  type TenantPermission,
+} from '../../core/model';
+import { useTenantStore } from '../../store/tenant-store';
+import { useTenant } from '../../store/use-tenant';
+
+const MAX_NAME = 100;
+
+const inputClass =
+  'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
+
+function SecretOnce({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopyState('copied');
+    } catch {
+      setCopyState('failed');
+    }
+  };
+  return (
+    <div className="flex flex-col gap-3">
+      <p className="text-sm">
+        The key <strong>{name}</strong> was created. Copy its secret now: it is shown once and masked
+        everywhere else.
+      </p>
+      <div className="flex items-center gap-2">
+        <code
+          aria-label="Secret"
+          className="flex-1 break-all rounded bg-slate-100 px-2 py-1 text-sm dark:bg-slate-800"
+        >
+          {secret}
+        </code>
+        <Button onClick={copy}>Copy</Button>
+      </div>
+      <p role="status" className="text-sm">
+        {copyState === 'copied'
+          ? 'Secret copied to the clipboard.'
+          : copyState === 'failed'
+            ? 'The browser refused the clipboard; select the secret and copy it by hand.'
+            : ''}
+      </p>
+      <div className="flex justify-end">
+        <Button variant="primary" onClick={onDone}>
+          Done
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
+  const tenant = useTenant();
+  const dispatch = useTenantStore((s) => s.dispatch);
+  const accounts = useMemo(
+    () => [...tenant.accounts.values()].filter((account) => account.status !== 'deleted'),
+    [tenant.accounts],
+  );
+  const [accountId, setAccountId] = useState(
+    () => accounts.find((account) => account.status === 'active')?.id ?? '',
+  );
+  const [name, setName] = useState('');
+  const [scope, setScope] = useState<KeyScope>('personal');
+  const [teams, setTeams] = useState<ReadonlySet<string>>(new Set());
+  const [teamRole, setTeamRole] = useState<TeamRole>('editor');
+  const [permissions, setPermissions] = useState<ReadonlySet<TenantPermission>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const ids = { account: useId(), name: useId(), role: useId(), error: useId() };
+
+  const account = tenant.accounts.get(accountId);
+  const allowedTeams = useMemo(
+    () => new Set(account === undefined ? [] : teamsAccountMayKey(tenant, account)),
+    [tenant, account],
+  );
+  const scopeChecks = useMemo(
+    () =>
+      KEY_SCOPES.map((candidate) => ({
+        scope: candidate,
+        eligibility: scopeEligibility(tenant, accountId, candidate),
+      })),
+    [tenant, accountId],
+  );
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (trimmed === '') return setError('Give the key a name.');
+    if (trimmed.length > MAX_NAME) return setError(`A key name has at most ${MAX_NAME} characters.`);
+    const request = {
+      createdBy: accountId,
+      scope,
+      teamRoles: scope === 'team' ? Object.fromEntries([...teams].map((t) => [t, teamRole])) : {},
+      permissions: scope === 'service' ? [...permissions] : [],
+    };
+    const eligibility = keyEligibility(tenant, request);
+    if (!eligibility.allowed) return setError(eligibility.reason);
+    let secret = '';
+    const result = dispatch((current) => {
+      const keyEvent = createKey(current, { ...request, name: trimmed });
+      secret = keyEvent.secret;
+      return keyEvent;
+    });
+    if (!result.ok) return setError(result.reason);
+    setError(null);
+    setCreated({ name: trimmed, secret });
+  };
+
+  if (created !== null) {
+    return (
+      <Dialog title="Key created" onClose={onClose}>
+        <SecretOnce name={created.name} secret={created.secret} onDone={onClose} />
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog title="Create key" onClose={onClose}>
+      <form onSubmit={submit} noValidate className="flex flex-col gap-4 text-sm">
+        <label htmlFor={ids.account} className="flex flex-col gap-1">
+          Acting account
+          <select
+            id={ids.account}
+            className={inputClass}
+            value={accountId}
+            onChange={(e) => {
+              setAccountId(e.target.value);
+              // Every active account may create a personal key; start there for the new account.
+              setScope('personal');
+              setTeams(new Set());
+              setError(null);
+            }}
+          >
+            {accounts.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name} ({candidate.status})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor={ids.name} className="flex flex-col gap-1">
+          Key name
+          <input
+            id={ids.name}
+            className={inputClass}
+            value={name}
+            maxLength={MAX_NAME}
+            required
+            aria-describedby={error === null ? undefined : ids.error}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 font-medium">Scope</legend>
+          {scopeChecks.map(({ scope: candidate, eligibility }) => {
+            const reasonId = `${ids.account}-${candidate}-reason`;
+            return (
+              <div key={candidate} className="flex flex-col">
+                <label className={`flex items-center gap-2 ${eligibility.allowed ? '' : 'text-slate-500'}`}>
+                  <input
+                    type="radio"
+                    name="scope"
+                    value={candidate}
+                    checked={scope === candidate}
+                    disabled={!eligibility.allowed}
+                    aria-describedby={eligibility.allowed ? undefined : reasonId}
+                    onChange={() => {
+                      setScope(candidate);
+                      setError(null);
+                    }}
+                  />
+                  {SCOPE_LABELS[candidate]}
+                </label>
+                {eligibility.allowed ? null : (
+                  <span id={reasonId} className="ml-6 text-slate-600 text-xs dark:text-slate-400">
+                    {eligibility.reason}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+        {scope === 'team' ? (
+          <>
+            <fieldset className="flex flex-col gap-1">
+              <legend className="mb-1 font-medium">Teams the key covers</legend>
+              {[...tenant.teams.values()].map((team) => (
+                <label key={team.id} className="flex items-center gap-2">
+                  <input
+                    type="checkbox"
+                    checked={teams.has(team.id)}
+                    disabled={!allowedTeams.has(team.id)}
+                    onChange={(e) => {
+                      const next = new Set(teams);
+                      if (e.target.checked) next.add(team.id);
+                      else next.delete(team.id);
+                      setTeams(next);
+                    }}
+                  />
+                  {team.name}
+                  {allowedTeams.has(team.id) ? null : (
+                    <span className="text-slate-600 text-xs dark:text-slate-400">
+                      (needs Team admin on {team.name})
+                    </span>
+                  )}
+                </label>
+              ))}
+            </fieldset>
+            <label htmlFor={ids.role} className="flex flex-col gap-1">
+              Key's role on those teams
+              <select
+                id={ids.role}
+                className={inputClass}
+                value={teamRole}
+                onChange={(e) => setTeamRole(e.target.value as TeamRole)}
+              >
+                {TEAM_ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {TEAM_ROLE_LABELS[role]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        ) : null}
+        {scope === 'service' ? (
+          <fieldset className="flex flex-col gap-1">
+            <legend className="mb-1 font-medium">Tenant permissions</legend>
+            {TENANT_PERMISSIONS.map((permission) => (
+              <label key={permission} className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={permissions.has(permission)}
+                  onChange={(e) => {
+                    const next = new Set(permissions);
+                    if (e.target.checked) next.add(permission);
+                    else next.delete(permission);
+                    setPermissions(next);
+                  }}
+                />
+                <code>{permission}</code>
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        {error === null ? null : (
+          <p id={ids.error} role="alert" className="rounded bg-red-50 px-2 py-1 text-red-900 dark:bg-red-950 dark:text-red-200">
+            {error}
+          </p>
+        )}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary">
+            Create key
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,96 @@
+import { type ColumnFiltersState, type SortingState, useTable } from '@tanstack/react-table';
+import { useId, useMemo, useState } from 'react';
+import { DataTable } from '../../components/data-table';
+import { KEY_SCOPES, SCOPE_LABELS } from '../../core/model';
+import { useTenant } from '../../store/use-tenant';
+import { type KeyRow, keyRows } from './key-rows';
+import { keysColumns, keysFeatures } from './keys-columns';
+
+const getRowId = (row: KeyRow) => row.key.id;
+const rowProps = (row: KeyRow) => ({ 'data-key-id': row.key.id });
+
+function filterValue(filters: ColumnFiltersState, id: string): string {
+  const value = filters.find((filter) => filter.id === id)?.value;
+  return typeof value === 'string' ? value : '';
+}
+
+function withFilter(filters: ColumnFiltersState, id: string, value: string): ColumnFiltersState {
+  const others = filters.filter((filter) => filter.id !== id);
+  return value === '' ? others : [...others, { id, value }];
+}
+
+export function KeysTable() {
+  const tenant = useTenant();
+  const data = useMemo(() => keyRows(tenant), [tenant]);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
+  const table = useTable({
+    features: keysFeatures,
+    columns: keysColumns,
+    data,
+    getRowId,
+    state: { sorting, columnFilters },
+    onSortingChange: setSorting,
+    onColumnFiltersChange: setColumnFilters,
+  });
+  const verdictFilter = filterValue(columnFilters, 'verdict');
+  // Keep the chosen verdict listed even when no key has it any more, so the select stays honest.
+  const verdictOptions = useMemo(
+    () =>
+      [...new Set([...data.map((row) => row.verdictText), verdictFilter])]
+        .filter((text) => text !== '')
+        .sort(),
+    [data, verdictFilter],
+  );
+  const scopeId = useId();
+  const verdictId = useId();
+  const shown = table.getRowModel().rows.length;
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <label htmlFor={scopeId} className="flex flex-col gap-1">
+          Filter by scope
+          <select
+            id={scopeId}
+            className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+            value={filterValue(columnFilters, 'scope')}
+            onChange={(e) => setColumnFilters((f) => withFilter(f, 'scope', e.target.value))}
+          >
+            <option value="">All scopes</option>
+            {KEY_SCOPES.map((scope) => (
+              <option key={scope} value={SCOPE_LABELS[scope]}>
+                {SCOPE_LABELS[scope]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor={verdictId} className="flex flex-col gap-1">
+          Filter by verdict
+          <select
+            id={verdictId}
+            className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+            value={verdictFilter}
+            onChange={(e) => setColumnFilters((f) => withFilter(f, 'verdict', e.target.value))}
+          >
+            <option value="">All verdicts</option>
+            {verdictOptions.map((text) => (
+              <option key={text} value={text}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="text-slate-600 dark:text-slate-400" aria-live="polite">
+          Showing {shown} of {data.length} keys
+        </p>
+      </div>
+      <DataTable
+        table={table}
+        label="Keys"
+        empty={data.length === 0 ? 'No keys yet. Create one with “Create key”.' : 'No key matches the filters.'}
+        rowProps={rowProps}
+      />
+    </div>
+  );
+}

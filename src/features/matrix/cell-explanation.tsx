@@ -1,0 +1,87 @@
+import { describeEvent } from '../../core/describe';
+import { VERDICT_LABELS } from '../../core/key-verdict';
+import type { Tenant } from '../../core/model';
+import { SOURCES, type RuleSource } from '../../core/rule-sources';
+import type { WhatIfRow } from '../../core/what-if';
+import type { MatrixCell } from './matrix-cells';
+
+function SourceLine({ source }: { source: RuleSource }) {
+  if (source.kind === 'assumed') {
+    return (
+      <p>
+        <span className="font-semibold">Assumed</span> (a simulator choice, not vendor documentation):{' '}
+        {source.why}
+      </p>
+    );
+  }
+  const doc = SOURCES[source.sourceId];
+  return (
+    <>
+      <p>
+        <span className="font-semibold">Documented ({source.sourceId}):</span>{' '}
+        <a href={doc.url} target="_blank" rel="noreferrer" className="text-blue-700 underline dark:text-blue-300">
+          {doc.title}
+        </a>
+      </p>
+      {source.quote === undefined ? null : (
+        <blockquote className="border-slate-300 border-l-4 pl-3 italic dark:border-slate-600">
+          “{source.quote}”
+        </blockquote>
+      )}
+    </>
+  );
+}
+
+/** Why a cell says what it says: the rule, its reason code, its source, and what was applied. */
+export function CellExplanation({
+  tenant,
+  row,
+  columnLabel,
+  cell,
+}: {
+  tenant: Tenant;
+  row: WhatIfRow;
+  columnLabel: string;
+  cell: MatrixCell;
+}) {
+  // Each event is described against the tenant it applied to, so names stay right.
+  const steps = cell.events.map((event) => describeEvent(tenant, event));
+  return (
+    <div className="flex flex-col gap-2 text-sm">
+      <h3 className="font-semibold">
+        {row.key.name} — {columnLabel}:{' '}
+        {cell.kind === 'verdict'
+          ? `${cell.verdict.status} ${VERDICT_LABELS[cell.verdict.code]}`
+          : 'not reachable'}
+      </h3>
+      {cell.kind === 'verdict' ? (
+        <>
+          <p>
+            <span className="font-semibold">Rule</span> <code>{cell.verdict.rule.id}</code>, reason code{' '}
+            <code>{cell.verdict.code}</code>: {cell.verdict.rule.summary}
+          </p>
+          <SourceLine source={cell.verdict.rule.source} />
+        </>
+      ) : (
+        <p>{cell.reason}</p>
+      )}
+      {columnLabel === 'Now' ? (
+        <p className="text-slate-600 dark:text-slate-400">The key’s verdict in the tenant as it is now.</p>
+      ) : steps.length === 0 ? (
+        <p className="text-slate-600 dark:text-slate-400">
+          The creator is already at this stage: nothing was applied.
+        </p>
+      ) : (
+        <div className="text-slate-600 dark:text-slate-400">
+          Computed by applying to a copy of the tenant:
+          <ol className="list-decimal pl-6">
+            {steps.map((step, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: steps are a fixed sequence
+              <li key={index}>{step}</li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+import { type KeyboardEvent, useCallback, useId, useRef, useState } from 'react';
+import { SCOPE_LABELS } from '../../core/model';
+import { VERDICT_LABELS } from '../../core/key-verdict';
+import { useTenant, useWhatIfMatrix } from '../../store/use-tenant';
+import { CellExplanation } from './cell-explanation';
+import { cellKey, MATRIX_COLUMNS, type MatrixCell, matrixCell } from './matrix-cells';
+import { useVerdictFlips } from './use-verdict-flips';
+
+interface Position {
+  readonly row: number;
+  readonly column: number;
+}
+
+function CellContent({ cell }: { cell: MatrixCell }) {
+  if (cell.kind === 'unreachable') {
+    return (
+      <>
+        <span aria-hidden="true">—</span> n/a
+        <span className="block font-normal text-[0.7rem]">Not reachable</span>
+      </>
+    );
+  }
+  const ok = cell.verdict.status === 200;
+  return (
+    <>
+      <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {cell.verdict.status}
+      <span className="block font-normal text-[0.7rem]">{VERDICT_LABELS[cell.verdict.code]}</span>
+    </>
+  );
+}
+
+const CELL_STYLES = {
+  200: 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100',
+  401: 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100',
+  unreachable: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
+} as const;
+
+export function ValidityMatrix() {
+  const tenant = useTenant();
+  const rows = useWhatIfMatrix();
+  const { flipped, announcement } = useVerdictFlips(tenant, rows);
+  const [active, setActive] = useState<Position>({ row: 0, column: 0 });
+  const [explained, setExplained] = useState<Position | null>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const helpId = useId();
+
+  // Keep the roving position inside the matrix when rows disappear (a scenario switch).
+  const row = Math.min(active.row, Math.max(rows.length - 1, 0));
+  const current = { row, column: active.column };
+
+  const focusCell = useCallback((position: Position) => {
+    setActive(position);
+    setExplained(position);
+    tableRef.current
+      ?.querySelector<HTMLButtonElement>(
+        `[data-row-index="${position.row}"][data-column-index="${position.column}"] button`,
+      )
+      ?.focus();
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    const lastRow = rows.length - 1;
+    const lastColumn = MATRIX_COLUMNS.length - 1;
+    const moves: Record<string, Position> = {
+      ArrowUp: { row: Math.max(current.row - 1, 0), column: current.column },
+      ArrowDown: { row: Math.min(current.row + 1, lastRow), column: current.column },
+      ArrowLeft: { row: current.row, column: Math.max(current.column - 1, 0) },
+      ArrowRight: { row: current.row, column: Math.min(current.column + 1, lastColumn) },
+      Home: { row: event.ctrlKey ? 0 : current.row, column: 0 },
+      End: { row: event.ctrlKey ? lastRow : current.row, column: lastColumn },
+    };
+    const next = moves[event.key];
+    if (next === undefined || rows.length === 0) return;
+    event.preventDefault();
+    focusCell(next);
+  };
+
+  const explainedRow = explained === null ? undefined : rows[explained.row];
+  const explainedColumn = explained === null ? undefined : MATRIX_COLUMNS[explained.column];
+
+  return (
+    <div className="flex flex-col gap-3">
+      <p id={helpId} className="text-slate-600 text-sm dark:text-slate-400">
+        Each row is a key; each column is its HTTP status now and after its creator is
+        deactivated, reactivated, deleted or re-invited (computed on a copy of the tenant). Focus or
+        click a cell to see why; arrow keys move between cells.
+      </p>
+      <p role="status" aria-live="polite" className="min-h-5 font-medium text-sm">
+        {announcement === '' ? null : `Changed: ${announcement}`}
+      </p>
+      <div className="overflow-x-auto">
+        <table
+          ref={tableRef}
+          aria-label="Validity matrix"
+          aria-describedby={helpId}
+          onKeyDown={onKeyDown}
+          className="w-full border-collapse text-left text-sm"
+        >
+          <thead>
+            <tr className="border-slate-200 border-b dark:border-slate-700">
+              <th scope="col" className="px-2 py-2">
+                Key
+              </th>
+              {MATRIX_COLUMNS.map((column) => (
+                <th key={column.id} scope="col" className="px-2 py-2 text-center">
+                  {column.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={MATRIX_COLUMNS.length + 1} className="px-2 py-6 text-center text-slate-600">
+                  No keys yet. Create one with “Create key”.
+                </td>
+              </tr>
+            ) : null}
+            {rows.map((matrixRow, rowIndex) => (
+              <tr key={matrixRow.key.id} className="border-slate-100 border-b dark:border-slate-800">
+                <th scope="row" className="px-2 py-1.5 font-normal">
+                  <span className="font-medium">{matrixRow.key.name}</span>
+                  <span className="block text-slate-600 text-xs dark:text-slate-400">
+                    {SCOPE_LABELS[matrixRow.key.scope]} · {matrixRow.creator?.name ?? matrixRow.key.createdBy}
+                  </span>
+                </th>
+                {MATRIX_COLUMNS.map((column, columnIndex) => {
+                  const cell = matrixCell(matrixRow, column.id);
+                  const id = cellKey(matrixRow.key.id, column.id);
+                  const style = cell.kind === 'verdict' ? CELL_STYLES[cell.verdict.status] : CELL_STYLES.unreachable;
+                  const isActive = current.row === rowIndex && current.column === columnIndex;
+                  return (
+                    <td
+                      key={column.id}
+                      data-testid={`cell-${id}`}
+                      data-row-index={rowIndex}
+                      data-column-index={columnIndex}
+                      data-status={cell.kind === 'verdict' ? cell.verdict.status : 'n/a'}
+                      data-flipped={flipped.has(id) ? 'true' : undefined}
+                      className={`p-0.5 text-center ${flipped.has(id) ? 'flipped' : ''}`}
+                    >
+                      <button
+                        type="button"
+                        tabIndex={isActive ? 0 : -1}
+                        onFocus={() => {
+                          setActive({ row: rowIndex, column: columnIndex });
+                          setExplained({ row: rowIndex, column: columnIndex });
+                        }}
+                        onClick={() => setExplained({ row: rowIndex, column: columnIndex })}
+                        className={`w-full rounded px-1 py-1 font-semibold ${style} ${
+                          explained?.row === rowIndex && explained.column === columnIndex
+                            ? 'ring-2 ring-blue-600 dark:ring-blue-400'
+                            : ''
+                        }`}
+                      >
+                        <CellContent cell={cell} />
+                        {flipped.has(id) ? <span className="sr-only"> (just changed)</span> : null}
+                      </button>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section
+        aria-label="Cell explanation"
+        className="rounded-md border border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-950"
+      >
+        {explainedRow === undefined || explainedColumn === undefined ? (
+          <p className="text-slate-600 text-sm dark:text-slate-400">
+            Focus or click a cell to see the rule behind it.
+          </p>
+        ) : (
+          <CellExplanation
+            tenant={tenant}
+            row={explainedRow}
+            columnLabel={explainedColumn.label}
+            cell={matrixCell(explainedRow, explainedColumn.id)}
+          />
+        )}
+      </section>
+    </div>
+  );
+}
