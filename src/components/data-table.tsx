@@ -86,7 +86,10 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={columnCount} className="px-2 py-6 text-center text-slate-600 dark:text-slate-400">
+              <td
+                colSpan={columnCount}
+                className="px-2 py-6 text-center text-slate-600 dark:text-slate-400"
+              >
                 {empty}
               </td>
             </tr>

@@ -40,11 +40,7 @@ export function createTenantDeriver() {
   ): void {
     last = { genesis, events, cursor, tenant };
   }
-  function derive(
-    genesis: TenantGenesis,
-    events: readonly TenantEvent[],
-    cursor: number,
-  ): Tenant {
+  function derive(genesis: TenantGenesis, events: readonly TenantEvent[], cursor: number): Tenant {
     if (last?.genesis === genesis && last.events === events && last.cursor === cursor) {
       return last.tenant;
     }

@@ -8,11 +8,7 @@ import { apply } from '../core/apply';
 import type { TenantEvent } from '../core/events';
 import type { Tenant, TenantGenesis } from '../core/model';
 import type { Scenario } from '../core/scenarios/scenario-builder';
-import {
-  DEFAULT_SCENARIO_ID,
-  findScenario,
-  SCENARIOS,
-} from '../core/scenarios/scenario-catalog';
+import { DEFAULT_SCENARIO_ID, findScenario, SCENARIOS } from '../core/scenarios/scenario-catalog';
 import { createTenantDeriver } from './derive-tenant';
 
 export interface Notice {
@@ -24,7 +20,9 @@ export interface Notice {
 /** A command: builds its event from the current tenant (ids and time are minted from it). */
 export type Command = (tenant: Tenant) => TenantEvent;
 
-export type DispatchResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+export type DispatchResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: string };
 
 export interface TenantStore {
   readonly scenarioId: string;

@@ -1,6 +1,6 @@
 /** Narrow, memoised reads of derived state. Components never read the whole store. */
 import type { Tenant } from '../core/model';
-import { whatIfMatrix, type WhatIfRow } from '../core/what-if';
+import { type WhatIfRow, whatIfMatrix } from '../core/what-if';
 import { selectTenant, useTenantStore } from './tenant-store';
 
 export function useTenant(): Tenant {

@@ -13,8 +13,8 @@ import {
   SCOPE_LABELS,
   TEAM_ROLE_LABELS,
   TEAM_ROLES,
-  type TeamRole,
   TENANT_PERMISSIONS,
+  type TeamRole,
   type TenantPermission,
 } from '../../core/model';
 import { useTenantStore } from '../../store/tenant-store';
@@ -25,7 +25,15 @@ const MAX_NAME = 100;
 const inputClass =
   'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
 
-function SecretOnce({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
+function SecretOnce({
+  name,
+  secret,
+  onDone,
+}: {
+  name: string;
+  secret: string;
+  onDone: () => void;
+}) {
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
@@ -38,16 +46,17 @@ function SecretOnce({ name, secret, onDone }: { name: string; secret: string; on
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm">
-        The key <strong>{name}</strong> was created. Copy its secret now: it is shown once and masked
-        everywhere else.
+        The key <strong>{name}</strong> was created. Copy its secret now: it is shown once and
+        masked everywhere else.
       </p>
       <div className="flex items-center gap-2">
-        <code
+        <input
+          readOnly
           aria-label="Secret"
-          className="flex-1 break-all rounded bg-slate-100 px-2 py-1 text-sm dark:bg-slate-800"
-        >
-          {secret}
-        </code>
+          value={secret}
+          onFocus={(e) => e.currentTarget.select()}
+          className="flex-1 rounded bg-slate-100 px-2 py-1 font-mono text-sm dark:bg-slate-800"
+        />
         <Button onClick={copy}>Copy</Button>
       </div>
       <p role="status" className="text-sm">
@@ -103,7 +112,8 @@ export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
     event.preventDefault();
     const trimmed = name.trim();
     if (trimmed === '') return setError('Give the key a name.');
-    if (trimmed.length > MAX_NAME) return setError(`A key name has at most ${MAX_NAME} characters.`);
+    if (trimmed.length > MAX_NAME)
+      return setError(`A key name has at most ${MAX_NAME} characters.`);
     const request = {
       createdBy: accountId,
       scope,
@@ -173,7 +183,9 @@ export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
             const reasonId = `${ids.account}-${candidate}-reason`;
             return (
               <div key={candidate} className="flex flex-col">
-                <label className={`flex items-center gap-2 ${eligibility.allowed ? '' : 'text-slate-500'}`}>
+                <label
+                  className={`flex items-center gap-2 ${eligibility.allowed ? '' : 'text-slate-500'}`}
+                >
                   <input
                     type="radio"
                     name="scope"
@@ -261,7 +273,11 @@ export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
           </fieldset>
         ) : null}
         {error === null ? null : (
-          <p id={ids.error} role="alert" className="rounded bg-red-50 px-2 py-1 text-red-900 dark:bg-red-950 dark:text-red-200">
+          <p
+            id={ids.error}
+            role="alert"
+            className="rounded bg-red-50 px-2 py-1 text-red-900 dark:bg-red-950 dark:text-red-200"
+          >
             {error}
           </p>
         )}

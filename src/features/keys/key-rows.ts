@@ -1,10 +1,5 @@
 import { evaluateKey, type Verdict, verdictText } from '../../core/key-verdict';
-import {
-  type ApiKey,
-  SCOPE_LABELS,
-  TEAM_ROLE_LABELS,
-  type Tenant,
-} from '../../core/model';
+import { type ApiKey, SCOPE_LABELS, TEAM_ROLE_LABELS, type Tenant } from '../../core/model';
 
 export interface KeyRow {
   readonly key: ApiKey;
@@ -24,7 +19,10 @@ function accessOf(tenant: Tenant, key: ApiKey, creatorName: string): string {
       return 'Whole tenant (owner access)';
     case 'team':
       return Object.entries(key.teamRoles)
-        .map(([teamId, role]) => `${tenant.teams.get(teamId)?.name ?? teamId}: ${TEAM_ROLE_LABELS[role]}`)
+        .map(
+          ([teamId, role]) =>
+            `${tenant.teams.get(teamId)?.name ?? teamId}: ${TEAM_ROLE_LABELS[role]}`,
+        )
         .join('; ');
     case 'service':
       return key.permissions.length === 0 ? 'No tenant permissions' : key.permissions.join(', ');

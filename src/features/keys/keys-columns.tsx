@@ -40,7 +40,11 @@ export const keysColumns = helper.columns([
     filterFn: 'equalsString',
   }),
   helper.accessor('creatorName', { id: 'createdBy', header: 'Created by', sortFn: 'alphanumeric' }),
-  helper.accessor('access', { id: 'access', header: 'Teams, roles or permissions', enableSorting: false }),
+  helper.accessor('access', {
+    id: 'access',
+    header: 'Teams, roles or permissions',
+    enableSorting: false,
+  }),
   helper.accessor((row) => row.key.secret, {
     id: 'secret',
     header: 'Secret',

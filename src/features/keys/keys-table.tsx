@@ -88,7 +88,11 @@ export function KeysTable() {
       <DataTable
         table={table}
         label="Keys"
-        empty={data.length === 0 ? 'No keys yet. Create one with “Create key”.' : 'No key matches the filters.'}
+        empty={
+          data.length === 0
+            ? 'No keys yet. Create one with “Create key”.'
+            : 'No key matches the filters.'
+        }
         rowProps={rowProps}
       />
     </div>

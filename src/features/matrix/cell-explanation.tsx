@@ -1,7 +1,7 @@
 import { describeEvent } from '../../core/describe';
 import { VERDICT_LABELS } from '../../core/key-verdict';
 import type { Tenant } from '../../core/model';
-import { SOURCES, type RuleSource } from '../../core/rule-sources';
+import { type RuleSource, SOURCES } from '../../core/rule-sources';
 import type { WhatIfRow } from '../../core/what-if';
 import type { MatrixCell } from './matrix-cells';
 
@@ -9,8 +9,8 @@ function SourceLine({ source }: { source: RuleSource }) {
   if (source.kind === 'assumed') {
     return (
       <p>
-        <span className="font-semibold">Assumed</span> (a simulator choice, not vendor documentation):{' '}
-        {source.why}
+        <span className="font-semibold">Assumed</span> (a simulator choice, not vendor
+        documentation): {source.why}
       </p>
     );
   }
@@ -19,7 +19,12 @@ function SourceLine({ source }: { source: RuleSource }) {
     <>
       <p>
         <span className="font-semibold">Documented ({source.sourceId}):</span>{' '}
-        <a href={doc.url} target="_blank" rel="noreferrer" className="text-blue-700 underline dark:text-blue-300">
+        <a
+          href={doc.url}
+          target="_blank"
+          rel="noreferrer"
+          className="text-blue-700 underline dark:text-blue-300"
+        >
           {doc.title}
         </a>
       </p>
@@ -57,8 +62,8 @@ export function CellExplanation({
       {cell.kind === 'verdict' ? (
         <>
           <p>
-            <span className="font-semibold">Rule</span> <code>{cell.verdict.rule.id}</code>, reason code{' '}
-            <code>{cell.verdict.code}</code>: {cell.verdict.rule.summary}
+            <span className="font-semibold">Rule</span> <code>{cell.verdict.rule.id}</code>, reason
+            code <code>{cell.verdict.code}</code>: {cell.verdict.rule.summary}
           </p>
           <SourceLine source={cell.verdict.rule.source} />
         </>
@@ -66,7 +71,9 @@ export function CellExplanation({
         <p>{cell.reason}</p>
       )}
       {columnLabel === 'Now' ? (
-        <p className="text-slate-600 dark:text-slate-400">The key’s verdict in the tenant as it is now.</p>
+        <p className="text-slate-600 dark:text-slate-400">
+          The key’s verdict in the tenant as it is now.
+        </p>
       ) : steps.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-400">
           The creator is already at this stage: nothing was applied.

@@ -5,7 +5,10 @@ import { LIFECYCLE_STAGES, type LifecycleStage, type WhatIfRow } from '../../cor
 export type MatrixColumnId = 'now' | LifecycleStage;
 
 /** The matrix's columns: the verdict now, then each lifecycle stage of the key's creator. */
-export const MATRIX_COLUMNS: ReadonlyArray<{ readonly id: MatrixColumnId; readonly label: string }> = [
+export const MATRIX_COLUMNS: ReadonlyArray<{
+  readonly id: MatrixColumnId;
+  readonly label: string;
+}> = [
   { id: 'now', label: 'Now' },
   ...LIFECYCLE_STAGES.map(({ stage, label }) => ({ id: stage, label })),
 ];
@@ -17,7 +20,11 @@ export type MatrixCell =
       /** What-if cells: the events applied to a copy of the tenant. Empty for "Now". */
       readonly events: readonly TenantEvent[];
     }
-  | { readonly kind: 'unreachable'; readonly reason: string; readonly events: readonly TenantEvent[] };
+  | {
+      readonly kind: 'unreachable';
+      readonly reason: string;
+      readonly events: readonly TenantEvent[];
+    };
 
 export function matrixCell(row: WhatIfRow, column: MatrixColumnId): MatrixCell {
   if (column === 'now') return { kind: 'verdict', verdict: row.now, events: [] };

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useCallback, useId, useRef, useState } from 'react';
-import { SCOPE_LABELS } from '../../core/model';
 import { VERDICT_LABELS } from '../../core/key-verdict';
+import { SCOPE_LABELS } from '../../core/model';
 import { useTenant, useWhatIfMatrix } from '../../store/use-tenant';
 import { CellExplanation } from './cell-explanation';
 import { cellKey, MATRIX_COLUMNS, type MatrixCell, matrixCell } from './matrix-cells';
@@ -28,6 +28,9 @@ function CellContent({ cell }: { cell: MatrixCell }) {
     </>
   );
 }
+
+/** A rule between the live column and the what-if columns. */
+const FIRST_STAGE = 'border-slate-300 border-l-2 dark:border-slate-600';
 
 const CELL_STYLES = {
   200: 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100',
@@ -81,9 +84,9 @@ export function ValidityMatrix() {
   return (
     <div className="flex flex-col gap-3">
       <p id={helpId} className="text-slate-600 text-sm dark:text-slate-400">
-        Each row is a key; each column is its HTTP status now and after its creator is
-        deactivated, reactivated, deleted or re-invited (computed on a copy of the tenant). Focus or
-        click a cell to see why; arrow keys move between cells.
+        Each row is a key; each column is its HTTP status now and after its creator is deactivated,
+        reactivated, deleted or re-invited (computed on a copy of the tenant). Focus or click a cell
+        to see why; arrow keys move between cells.
       </p>
       <p role="status" aria-live="polite" className="min-h-5 font-medium text-sm">
         {announcement === '' ? null : `Changed: ${announcement}`}
@@ -97,12 +100,26 @@ export function ValidityMatrix() {
           className="w-full border-collapse text-left text-sm"
         >
           <thead>
+            <tr>
+              <td colSpan={2} />
+              <th
+                scope="colgroup"
+                colSpan={MATRIX_COLUMNS.length - 1}
+                className="border-slate-300 border-l-2 px-2 pt-2 text-center font-normal text-slate-600 text-xs dark:border-slate-600 dark:text-slate-400"
+              >
+                What if the key’s creator is…
+              </th>
+            </tr>
             <tr className="border-slate-200 border-b dark:border-slate-700">
               <th scope="col" className="px-2 py-2">
                 Key
               </th>
-              {MATRIX_COLUMNS.map((column) => (
-                <th key={column.id} scope="col" className="px-2 py-2 text-center">
+              {MATRIX_COLUMNS.map((column, index) => (
+                <th
+                  key={column.id}
+                  scope="col"
+                  className={`px-2 py-2 text-center ${index === 1 ? FIRST_STAGE : ''}`}
+                >
                   {column.label}
                 </th>
               ))}
@@ -111,23 +128,33 @@ export function ValidityMatrix() {
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={MATRIX_COLUMNS.length + 1} className="px-2 py-6 text-center text-slate-600">
+                <td
+                  colSpan={MATRIX_COLUMNS.length + 1}
+                  className="px-2 py-6 text-center text-slate-600"
+                >
                   No keys yet. Create one with “Create key”.
                 </td>
               </tr>
             ) : null}
             {rows.map((matrixRow, rowIndex) => (
-              <tr key={matrixRow.key.id} className="border-slate-100 border-b dark:border-slate-800">
+              <tr
+                key={matrixRow.key.id}
+                className="border-slate-100 border-b dark:border-slate-800"
+              >
                 <th scope="row" className="px-2 py-1.5 font-normal">
                   <span className="font-medium">{matrixRow.key.name}</span>
                   <span className="block text-slate-600 text-xs dark:text-slate-400">
-                    {SCOPE_LABELS[matrixRow.key.scope]} · {matrixRow.creator?.name ?? matrixRow.key.createdBy}
+                    {SCOPE_LABELS[matrixRow.key.scope]} ·{' '}
+                    {matrixRow.creator?.name ?? matrixRow.key.createdBy}
                   </span>
                 </th>
                 {MATRIX_COLUMNS.map((column, columnIndex) => {
                   const cell = matrixCell(matrixRow, column.id);
                   const id = cellKey(matrixRow.key.id, column.id);
-                  const style = cell.kind === 'verdict' ? CELL_STYLES[cell.verdict.status] : CELL_STYLES.unreachable;
+                  const style =
+                    cell.kind === 'verdict'
+                      ? CELL_STYLES[cell.verdict.status]
+                      : CELL_STYLES.unreachable;
                   const isActive = current.row === rowIndex && current.column === columnIndex;
                   return (
                     <td
@@ -137,7 +164,9 @@ export function ValidityMatrix() {
                       data-column-index={columnIndex}
                       data-status={cell.kind === 'verdict' ? cell.verdict.status : 'n/a'}
                       data-flipped={flipped.has(id) ? 'true' : undefined}
-                      className={`p-0.5 text-center ${flipped.has(id) ? 'flipped' : ''}`}
+                      className={`p-0.5 text-center ${columnIndex === 1 ? FIRST_STAGE : ''} ${
+                        flipped.has(id) ? 'flipped' : ''
+                      }`}
                     >
                       <button
                         type="button"

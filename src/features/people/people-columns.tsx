@@ -1,13 +1,8 @@
 import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import '../../components/table-meta';
-import {
-  STATUS_LABELS,
-  TEAM_ROLE_LABELS,
-  type Team,
-  TENANT_ROLE_LABELS,
-} from '../../core/model';
-import { PersonActions } from './person-actions';
+import { STATUS_LABELS, TEAM_ROLE_LABELS, TENANT_ROLE_LABELS, type Team } from '../../core/model';
 import type { PersonRow } from './people-rows';
+import { PersonActions } from './person-actions';
 
 export const peopleFeatures = tableFeatures({});
 

@@ -22,5 +22,7 @@ export function PeopleTable() {
     data,
     getRowId: (row) => row.account.id,
   });
-  return <DataTable table={table} label="People" empty="No people in this tenant." rowProps={rowProps} />;
+  return (
+    <DataTable table={table} label="People" empty="No people in this tenant." rowProps={rowProps} />
+  );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { changeStatus, reinviteAccount } from '../../core/commands';
@@ -72,19 +72,15 @@ export function PersonActions({ row }: { row: PersonRow }) {
   const dispatch = useTenantStore((s) => s.dispatch);
   const [confirming, setConfirming] = useState(false);
   const container = useRef<HTMLDivElement>(null);
-  const acted = useRef(false);
   const { account, canReinvite, isHistory } = row;
 
-  // The button that was clicked disappears once the status changes; keep keyboard users in the row.
-  useEffect(() => {
-    if (!acted.current) return;
-    acted.current = false;
-    container.current?.querySelector('button')?.focus();
-  }, [account.status]);
+  // The clicked button disappears once the status changes: keep keyboard users in the row.
+  const focusRow = () =>
+    requestAnimationFrame(() => container.current?.querySelector('button')?.focus());
 
   const run = (type: Parameters<typeof changeStatus>[1]) => {
-    acted.current = true;
-    dispatch((tenant) => changeStatus(tenant, type, account.id));
+    const result = dispatch((tenant) => changeStatus(tenant, type, account.id));
+    if (result.ok) focusRow();
   };
 
   if (isHistory) return <span className="text-slate-500 text-xs">History</span>;

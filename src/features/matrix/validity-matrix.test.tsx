@@ -1,0 +1,97 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { changeStatus } from '../../core/commands';
+import { selectTenant, useTenantStore } from '../../store/tenant-store';
+import { ValidityMatrix } from './validity-matrix';
+
+function accountId(name: string): string {
+  const tenant = selectTenant(useTenantStore.getState());
+  const account = [...tenant.accounts.values()].find((candidate) => candidate.name === name);
+  if (account === undefined) throw new Error(name);
+  return account.id;
+}
+
+function cellOf(keyName: string, column: string): HTMLElement {
+  const table = screen.getByRole('table', { name: 'Validity matrix' });
+  const columnIndex = within(table)
+    .getAllByRole('columnheader')
+    .filter((header) => header.getAttribute('scope') === 'col')
+    .findIndex((header) => header.textContent === column);
+  const row = within(table)
+    .getByRole('rowheader', { name: new RegExp(`^${keyName}`) })
+    .closest('tr');
+  const cell = row?.querySelectorAll('td')[columnIndex - 1];
+  if (cell === undefined) throw new Error(`${keyName} / ${column}`);
+  return cell;
+}
+
+describe('ValidityMatrix', () => {
+  beforeEach(() => {
+    useTenantStore.getState().loadScenario('jane-tino');
+  });
+
+  it('shows each cell as a status code in text, not colour alone', () => {
+    render(<ValidityMatrix />);
+    expect(cellOf('Jane personal', 'Now')).toHaveTextContent('200');
+    expect(cellOf('Jane personal', 'Deactivated')).toHaveTextContent('401Owner deactivated');
+    expect(cellOf('Jane personal', 'Re-invited')).toHaveTextContent('401Owner deleted');
+    expect(cellOf('Jane team', 'Re-invited')).toHaveTextContent('200Valid');
+  });
+
+  it('flips the live column and announces it when Jane is deactivated', () => {
+    render(<ValidityMatrix />);
+    act(() => {
+      useTenantStore
+        .getState()
+        .dispatch((t) => changeStatus(t, 'account_deactivated', accountId('Jane Tino')));
+    });
+    expect(cellOf('Jane personal', 'Now')).toHaveAttribute('data-status', '401');
+    expect(cellOf('Jane personal', 'Now')).toHaveAttribute('data-flipped', 'true');
+    expect(cellOf('Jane team', 'Now')).not.toHaveAttribute('data-flipped');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Changed: Jane Tino — Personal key: 200 → 401',
+    );
+  });
+
+  it('marks stages a deleted creator cannot reach as not reachable, with the reason', async () => {
+    const user = userEvent.setup();
+    render(<ValidityMatrix />);
+    act(() => {
+      useTenantStore
+        .getState()
+        .dispatch((t) => changeStatus(t, 'account_deleted', accountId('Jane Tino')));
+    });
+    const active = cellOf('Jane team', 'Active');
+    expect(active).toHaveAttribute('data-status', 'n/a');
+    await user.click(within(active).getByRole('button'));
+    expect(screen.getByRole('region', { name: 'Cell explanation' })).toHaveTextContent(
+      'a deleted account cannot be reactivated',
+    );
+  });
+
+  it('moves focus between cells with the arrow keys and explains the focused cell', async () => {
+    const user = userEvent.setup();
+    render(<ValidityMatrix />);
+    const buttons = screen
+      .getByRole('table', { name: 'Validity matrix' })
+      .querySelectorAll('td button');
+    expect([...buttons].filter((button) => button.getAttribute('tabindex') === '0')).toHaveLength(
+      1,
+    );
+
+    await user.tab();
+    expect(document.activeElement?.closest('td')).toBe(cellOf('Jane personal', 'Now'));
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(document.activeElement?.closest('td')).toBe(cellOf('Jane personal', 'Deactivated'));
+    const explanation = screen.getByRole('region', { name: 'Cell explanation' });
+    expect(explanation).toHaveTextContent('auth.personal-owner-deactivated');
+    expect(explanation).toHaveTextContent('Documented (S1)');
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement?.closest('td')).toBe(cellOf('Jane team', 'Deactivated'));
+    await user.keyboard('{End}');
+    expect(document.activeElement?.closest('td')).toBe(cellOf('Jane team', 'Re-invited'));
+    await user.keyboard('{Home}{ArrowUp}');
+    expect(document.activeElement?.closest('td')).toBe(cellOf('Jane personal', 'Now'));
+  });
+});

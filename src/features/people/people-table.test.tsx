@@ -1,0 +1,84 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTenantStore } from '../../store/tenant-store';
+import { PeopleTable } from './people-table';
+
+function personRow(name: string): HTMLElement {
+  const table = screen.getByRole('table', { name: 'People' });
+  const header = within(table).getByRole('rowheader', { name: name });
+  const row = header.closest('tr');
+  if (row === null) throw new Error(`no row for ${name}`);
+  return row;
+}
+
+describe('PeopleTable', () => {
+  beforeEach(() => {
+    useTenantStore.getState().loadScenario('jane-tino');
+  });
+
+  it('lists every person with their tenant role, team roles and status', () => {
+    render(<PeopleTable />);
+    const jane = personRow('Jane Tino');
+    expect(within(jane).getByText('Tenant owner')).toBeInTheDocument();
+    expect(within(jane).getByText('Team Automation: Team admin')).toBeInTheDocument();
+    expect(within(jane).getByText('Active')).toBeInTheDocument();
+    expect(screen.getAllByRole('rowheader')).toHaveLength(5);
+  });
+
+  it('offers only the actions that apply to each status', async () => {
+    const user = userEvent.setup();
+    render(<PeopleTable />);
+    const buttons = () =>
+      within(personRow('Jane Tino'))
+        .getAllByRole('button')
+        .map((button) => button.textContent);
+    expect(buttons()).toEqual(['Deactivate', 'Delete']);
+    await user.click(within(personRow('Jane Tino')).getByRole('button', { name: 'Deactivate' }));
+    expect(buttons()).toEqual(['Reactivate', 'Delete']);
+    expect(within(personRow('Jane Tino')).getByText('Deactivated')).toBeInTheDocument();
+  });
+
+  it('asks for confirmation before deleting, naming the keys that will break', async () => {
+    const user = userEvent.setup();
+    render(<PeopleTable />);
+    await user.click(within(personRow('Jane Tino')).getByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('dialog', { name: "Delete Jane Tino's account?" });
+    expect(dialog).toHaveTextContent('Jane personal');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(within(personRow('Jane Tino')).getByText('Active')).toBeInTheDocument();
+
+    await user.click(within(personRow('Jane Tino')).getByRole('button', { name: 'Delete' }));
+    await user.click(
+      within(screen.getByRole('dialog', { name: "Delete Jane Tino's account?" })).getByRole(
+        'button',
+        {
+          name: 'Delete',
+        },
+      ),
+    );
+    expect(within(personRow('Jane Tino')).getByText('Deleted')).toBeInTheDocument();
+    expect(
+      within(personRow('Jane Tino')).getByRole('button', { name: 'Re-invite' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a re-invited person as a new active account above the old deleted one', async () => {
+    const user = userEvent.setup();
+    render(<PeopleTable />);
+    await user.click(within(personRow('Jane Tino')).getByRole('button', { name: 'Delete' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    await user.click(within(personRow('Jane Tino')).getByRole('button', { name: 'Re-invite' }));
+
+    const janeRows = screen
+      .getAllByRole('row')
+      .filter((row) => row.textContent?.includes('jane.tino@tinocorp.example'));
+    expect(janeRows).toHaveLength(2);
+    const [current, history] = janeRows as [HTMLElement, HTMLElement];
+    expect(within(current).getByText('Active')).toBeInTheDocument();
+    expect(within(history).getByText('Deleted')).toBeInTheDocument();
+    expect(history).toHaveTextContent(/previous account usr_\d{4}/);
+    expect(within(history).queryByRole('button')).not.toBeInTheDocument();
+  });
+});
