@@ -161,7 +161,9 @@ export function combine({ typecheckOk, lintOk, unit, e2e }) {
   }
   for (const note of [...unit.notes, ...e2e.notes]) lines.push(`FAILED: ${note}`);
   for (const warning of [...unit.warnings, ...e2e.warnings]) lines.push(`WARNING: ${warning}`);
-  lines.push(`unit: ${summaryLine(unit)}`, `e2e:  ${summaryLine(e2e)}`);
+  // Per-suite figures in a shape that cannot be mistaken for the closing summary line.
+  const figures = (r) => `passed ${r.passed}, failed ${r.failed}, skipped ${r.skipped}`;
+  lines.push(`unit suite (Vitest): ${figures(unit)}`, `e2e suite (Playwright): ${figures(e2e)}`);
 
   const passed = unit.passed + e2e.passed;
   const skipped = unit.skipped + e2e.skipped;

@@ -12,9 +12,9 @@ import {
   KEY_SCOPES,
   type KeyScope,
   TEAM_ROLES,
-  type TeamRoles,
   TENANT_PERMISSIONS,
   TENANT_ROLES,
+  type TeamRoles,
   type Tenant,
   type TenantGenesis,
   type TenantPermission,
@@ -74,6 +74,18 @@ function fail(reason: string, rule: RuleRef = EVENT_RULES.malformed): never {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A value for a refusal's sentence. Objects are named by kind, not converted: `String()` throws on
+ * an object without a prototype or with a hostile `toString`, and a reason must always be built.
+ */
+function shown(value: unknown): string {
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'object' && value !== null) {
+    return Array.isArray(value) ? 'a list' : 'an object';
+  }
+  return String(value);
 }
 
 function text(value: unknown, field: string): string {
@@ -191,13 +203,17 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
         fail(`${account.name} is already deactivated.`, EVENT_RULES.lifecycle);
       }
       if (account.status === 'deleted') {
-        fail(`${account.name}'s account is deleted; it cannot be deactivated.`, EVENT_RULES.lifecycle);
+        fail(
+          `${account.name}'s account is deleted; it cannot be deactivated.`,
+          EVENT_RULES.lifecycle,
+        );
       }
       return setStatus(tenant, account, 'deactivated');
     }
     case 'account_reactivated': {
       const account = accountOf(tenant, event['accountId']);
-      if (account.status === 'active') fail(`${account.name} is already active.`, EVENT_RULES.lifecycle);
+      if (account.status === 'active')
+        fail(`${account.name} is already active.`, EVENT_RULES.lifecycle);
       if (account.status === 'deleted') {
         fail(
           `${account.name}'s account is deleted; a deleted account cannot be reactivated. Re-invite the person instead.`,
@@ -223,7 +239,10 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
       }
       const holder = liveAccountWithEmail(tenant, previous.email);
       if (holder !== undefined) {
-        fail(`${previous.email} already has an account that is not deleted.`, EVENT_RULES.uniqueEmail);
+        fail(
+          `${previous.email} already has an account that is not deleted.`,
+          EVENT_RULES.uniqueEmail,
+        );
       }
       const account: Account = {
         id: freshId(tenant, event['accountId'], 'accountId'),
@@ -241,7 +260,10 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
     case 'account_roles_changed': {
       const account = accountOf(tenant, event['accountId']);
       if (account.status === 'deleted') {
-        fail(`${account.name}'s account is deleted; its roles cannot change.`, EVENT_RULES.lifecycle);
+        fail(
+          `${account.name}'s account is deleted; its roles cannot change.`,
+          EVENT_RULES.lifecycle,
+        );
       }
       const next: Account = {
         ...account,
@@ -290,16 +312,21 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
     case 'key_deleted': {
       const keyId = event['keyId'];
       const key = typeof keyId === 'string' ? tenant.keys.get(keyId) : undefined;
-      if (key === undefined) fail(`There is no key "${String(keyId)}".`);
+      if (key === undefined) fail(`There is no key "${shown(keyId)}".`);
       if (key.revokedAt !== null) fail(`${key.name} is already deleted.`, EVENT_RULES.keyLifecycle);
       const actor = event['actor'] as Actor;
-      if (key.scope === 'personal' && actor.kind === 'account' && actor.accountId !== key.createdBy) {
+      if (
+        key.scope === 'personal' &&
+        actor.kind === 'account' &&
+        actor.accountId !== key.createdBy
+      ) {
         fail('Only its creator deletes a personal key.', EVENT_RULES.keyLifecycle);
       }
       return { keys: new Map(tenant.keys).set(key.id, { ...key, revokedAt: at }) };
     }
     case 'setting_changed': {
-      if (event['setting'] !== 'restrictApiKeyCreation') fail('setting must be restrictApiKeyCreation.');
+      if (event['setting'] !== 'restrictApiKeyCreation')
+        fail('setting must be restrictApiKeyCreation.');
       const value = event['value'];
       if (typeof value !== 'boolean') fail('value must be true or false.');
       if (value === tenant.restrictApiKeyCreation) {
@@ -308,7 +335,25 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
       return { restrictApiKeyCreation: value };
     }
     default:
-      return fail(`Unknown event type "${String(event['type'])}".`);
+      return fail(`Unknown event type "${shown(event['type'])}".`);
+  }
+}
+
+/**
+ * The refusal for whatever the checks threw. Even this must not throw: a revoked Proxy thrown
+ * from a getter throws on `instanceof`, an object without a prototype on `String()`.
+ */
+function refusalFor(error: unknown): Refusal {
+  try {
+    if (error instanceof Refused) return error.refusal;
+    // Anything else is a bug in the checks above, but the promise is "never throws".
+    const what = error instanceof Error ? error.message : shown(error);
+    return { reason: `Event could not be applied: ${what}`, rule: EVENT_RULES.malformed };
+  } catch {
+    return {
+      reason: 'Event could not be applied: an unexpected value was thrown.',
+      rule: EVENT_RULES.malformed,
+    };
   }
 }
 
@@ -322,15 +367,12 @@ export function apply(tenant: Tenant, event: TenantEvent): ApplyResult {
     if (at < tenant.clock) fail('at must not go back in time.');
     checkActor(tenant, raw['actor']);
     const changes = change(tenant, raw, at);
-    return { ok: true, tenant: { ...tenant, ...changes, clock: at, sequence: tenant.sequence + 1 } };
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, tenant, refusal: error.refusal };
-    // Anything else is a bug in the checks above, but the promise is "never throws".
     return {
-      ok: false,
-      tenant,
-      refusal: { reason: `Event could not be applied: ${String(error)}`, rule: EVENT_RULES.malformed },
+      ok: true,
+      tenant: { ...tenant, ...changes, clock: at, sequence: tenant.sequence + 1 },
     };
+  } catch (error) {
+    return { ok: false, tenant, refusal: refusalFor(error) };
   }
 }
 

@@ -16,7 +16,15 @@ import type {
   KeyDeleted,
   SettingChanged,
 } from './events';
-import type { AccountId, KeyId, KeyScope, TeamRoles, Tenant, TenantPermission, TenantRole } from './model';
+import type {
+  AccountId,
+  KeyId,
+  KeyScope,
+  TeamRoles,
+  Tenant,
+  TenantPermission,
+  TenantRole,
+} from './model';
 
 export const CONSOLE: Actor = { kind: 'console' };
 
@@ -40,11 +48,7 @@ export function inviteAccount(
   };
 }
 
-export type LifecycleEventType = (
-  | AccountDeactivated
-  | AccountReactivated
-  | AccountDeleted
-)['type'];
+export type LifecycleEventType = (AccountDeactivated | AccountReactivated | AccountDeleted)['type'];
 
 export function changeStatus(
   tenant: Tenant,

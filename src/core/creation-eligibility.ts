@@ -2,14 +2,7 @@
  * Who may create which key. domain.md, "Who may create which key".
  * Every refusal carries a sentence a person can act on and the rule that produced it.
  */
-import {
-  type Account,
-  type KeyScope,
-  type TeamId,
-  type TeamRoles,
-  type Tenant,
-  type TenantPermission,
-} from './model';
+import type { Account, KeyScope, TeamId, TeamRoles, Tenant, TenantPermission } from './model';
 import { assumed, documented, type RuleRef } from './rule-sources';
 
 export type Eligibility =
@@ -128,7 +121,8 @@ export function scopeEligibility(tenant: Tenant, accountId: string, scope: KeySc
         : refuse('Service keys need the Tenant owner role.', CREATION_RULES.serviceScope);
     case 'team':
       if (account.tenantRole === 'owner') return allow(CREATION_RULES.teamScopeOwner);
-      if (teamsAccountMayKey(tenant, account).length > 0) return allow(CREATION_RULES.teamScopeAdmin);
+      if (teamsAccountMayKey(tenant, account).length > 0)
+        return allow(CREATION_RULES.teamScopeAdmin);
       return refuse(
         'Team keys need the Tenant owner role or Team admin on at least one team.',
         CREATION_RULES.teamScopeAdmin,
@@ -156,7 +150,8 @@ export function keyEligibility(tenant: Tenant, request: KeyRequest): Eligibility
   }
   for (const teamId of teamIds) {
     const team = tenant.teams.get(teamId);
-    if (team === undefined) return refuse(`There is no team "${teamId}".`, CREATION_RULES.teamKeyShape);
+    if (team === undefined)
+      return refuse(`There is no team "${teamId}".`, CREATION_RULES.teamKeyShape);
     if (account?.tenantRole !== 'owner' && account?.teamRoles[teamId] !== 'team_admin') {
       return refuse(
         `Team keys covering ${team.name} need Team admin on ${team.name} or the Tenant owner role.`,

@@ -3,14 +3,7 @@
  * Every event carries its logical time and the actor that caused it, so the log doubles as
  * an audit trail. Ids and secrets travel inside the events: replaying a log is exact.
  */
-import type {
-  AccountId,
-  KeyId,
-  KeyScope,
-  TeamRoles,
-  TenantPermission,
-  TenantRole,
-} from './model';
+import type { AccountId, KeyId, KeyScope, TeamRoles, TenantPermission, TenantRole } from './model';
 
 /**
  * Who caused an event: the scenario's set-up, the person at the console, an account, or a key

@@ -22,7 +22,9 @@ export const VALIDITY_RULES = {
   unknownKey: {
     id: 'auth.unknown-key',
     summary: 'No key, or a secret that matches no key, is refused.',
-    source: assumed('The vendor does not document this case; any API refuses credentials it does not know.'),
+    source: assumed(
+      'The vendor does not document this case; any API refuses credentials it does not know.',
+    ),
   },
   keyRevoked: {
     id: 'auth.key-revoked',
@@ -31,7 +33,7 @@ export const VALIDITY_RULES = {
   },
   ownerDeactivated: {
     id: 'auth.personal-owner-deactivated',
-    summary: "A personal key is refused while the account that created it is deactivated.",
+    summary: 'A personal key is refused while the account that created it is deactivated.',
     source: documented(
       'S1',
       "If Jane's account exists in the tenant but is deactivated, the Personal API key will break (returns a 401 status code), while the other three will still work as expected.",

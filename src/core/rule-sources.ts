@@ -5,7 +5,8 @@
 
 export const SOURCES = {
   S1: {
-    title: 'FAQ: What happens to a Tines API key when the user account that created it leaves the tenant?',
+    title:
+      'FAQ: What happens to a Tines API key when the user account that created it leaves the tenant?',
     url: 'https://explained.tines.com/en/articles/10522850',
   },
   S2: { title: 'API authentication', url: 'https://www.tines.com/docs/api/authentication/' },
@@ -13,7 +14,10 @@ export const SOURCES = {
     title: 'Restrict who can create API keys',
     url: 'https://www.tines.com/whats-new/restrict-who-can-create-api-keys/',
   },
-  S4: { title: 'User administration', url: 'https://www.tines.com/docs/admin/user-administration/' },
+  S4: {
+    title: 'User administration',
+    url: 'https://www.tines.com/docs/admin/user-administration/',
+  },
   S5: {
     title: 'Teams and team roles',
     url: 'https://explained.tines.com/en/articles/6883947-using-teams-in-tines',
@@ -41,7 +45,9 @@ export interface RuleRef {
 }
 
 export function documented(sourceId: SourceId, quote?: string): RuleSource {
-  return quote === undefined ? { kind: 'documented', sourceId } : { kind: 'documented', sourceId, quote };
+  return quote === undefined
+    ? { kind: 'documented', sourceId }
+    : { kind: 'documented', sourceId, quote };
 }
 
 export function assumed(why: string): RuleSource {

@@ -12,7 +12,10 @@ import type { Account, AccountId, ApiKey, KeyId, Tenant } from './model';
 
 export type LifecycleStage = 'active' | 'deactivated' | 'reactivated' | 'deleted' | 'reinvited';
 
-export const LIFECYCLE_STAGES: ReadonlyArray<{ readonly stage: LifecycleStage; readonly label: string }> = [
+export const LIFECYCLE_STAGES: ReadonlyArray<{
+  readonly stage: LifecycleStage;
+  readonly label: string;
+}> = [
   { stage: 'active', label: 'Active' },
   { stage: 'deactivated', label: 'Deactivated' },
   { stage: 'reactivated', label: 'Reactivated' },
@@ -35,7 +38,11 @@ function hasLiveSuccessor(tenant: Tenant, account: Account): boolean {
 }
 
 /** The lifecycle events that take an account from its current status into a stage. */
-export function stageSteps(tenant: Tenant, account: Account, stage: LifecycleStage): readonly Step[] {
+export function stageSteps(
+  tenant: Tenant,
+  account: Account,
+  stage: LifecycleStage,
+): readonly Step[] {
   const status = account.status;
   switch (stage) {
     case 'active':
@@ -61,7 +68,11 @@ export type StageOutcome =
     };
 
 /** Apply the stage's events to the tenant (a value: the original is untouched). */
-export function runStage(tenant: Tenant, accountId: AccountId, stage: LifecycleStage): StageOutcome {
+export function runStage(
+  tenant: Tenant,
+  accountId: AccountId,
+  stage: LifecycleStage,
+): StageOutcome {
   const account = tenant.accounts.get(accountId);
   if (account === undefined) {
     return { reachable: false, reason: `There is no account "${accountId}".`, events: [] };

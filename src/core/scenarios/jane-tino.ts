@@ -60,7 +60,12 @@ function build(): Scenario {
     createdBy: jane,
     teamRoles: { team_automation: 'editor' },
   });
-  b.key({ name: 'Jane service', scope: 'service', createdBy: jane, permissions: ['AUDIT_LOG_READ'] });
+  b.key({
+    name: 'Jane service',
+    scope: 'service',
+    createdBy: jane,
+    permissions: ['AUDIT_LOG_READ'],
+  });
   b.key({ name: 'Jane tenant owner', scope: 'tenant_owner', createdBy: jane });
   b.key({ name: 'Sam personal', scope: 'personal', createdBy: sam });
   b.key({

@@ -5,7 +5,13 @@
 import { apply } from '../apply';
 import { type AccountRoles, createKey, inviteAccount, type NewKey } from '../commands';
 import type { TenantEvent } from '../events';
-import { type AccountId, createTenant, type KeyId, type Tenant, type TenantGenesis } from '../model';
+import {
+  type AccountId,
+  createTenant,
+  type KeyId,
+  type Tenant,
+  type TenantGenesis,
+} from '../model';
 
 export interface Scenario {
   readonly id: string;
