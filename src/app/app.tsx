@@ -26,7 +26,7 @@ export function App() {
       <main className="mx-auto flex max-w-screen-2xl flex-col gap-4 px-4 py-4">
         <ScenarioSummary />
         <NoticeBanner />
-        <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 min-[1400px]:grid-cols-2">
           <Section id="people-heading" title="People">
             <PeopleTable />
           </Section>

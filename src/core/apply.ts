@@ -50,6 +50,16 @@ export const EVENT_RULES = {
     summary: 'An email address belongs to at most one account that is not deleted.',
     source: assumed('A tenant identifies its users by email.'),
   },
+  actor: {
+    id: 'event.actor-active',
+    summary: 'Only an active account acts (invites, deactivates, creates or deletes keys).',
+    source: assumed('A deactivated or deleted account cannot sign in.'),
+  },
+  setting: {
+    id: 'event.setting-change',
+    summary: 'A setting is changed only to a different value.',
+    source: assumed('Setting a value it already has would log a change that changes nothing.'),
+  },
   keyLifecycle: {
     id: 'event.key-lifecycle',
     summary: 'A key is deleted once; only its creator deletes a personal key.',
@@ -72,8 +82,11 @@ function fail(reason: string, rule: RuleRef = EVENT_RULES.malformed): never {
   throw new Refused({ reason, rule });
 }
 
+/** A plain object (from JSON or a literal): not an array, a Map, a Date or a class instance. */
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /**
@@ -115,12 +128,12 @@ function permissionsOf(value: unknown, field: string): readonly TenantPermission
 
 function teamRolesOf(tenant: Tenant, value: unknown, field: string): TeamRoles {
   if (!isRecord(value)) fail(`${field} must map team ids to roles.`);
-  const roles: Record<string, (typeof TEAM_ROLES)[number]> = {};
-  for (const [teamId, role] of Object.entries(value)) {
+  const roles = Object.entries(value).map(([teamId, role]) => {
     if (!tenant.teams.has(teamId)) fail(`${field} names a team that does not exist: "${teamId}".`);
-    roles[teamId] = oneOf(role, TEAM_ROLES, `${field} for ${teamId}`);
-  }
-  return roles;
+    return [teamId, oneOf(role, TEAM_ROLES, `${field} for ${teamId}`)] as const;
+  });
+  // fromEntries defines own properties, so even a team id like "__proto__" stays plain data.
+  return Object.fromEntries(roles);
 }
 
 function accountOf(tenant: Tenant, value: unknown): Account {
@@ -138,18 +151,29 @@ function freshId(tenant: Tenant, value: unknown, field: string): string {
   return id;
 }
 
-function checkActor(tenant: Tenant, value: unknown): Actor {
+/**
+ * Checks the actor's shape (throws when malformed) and returns why a well-formed actor may not
+ * act, if it may not. The caller reports that only after the event's own checks, whose reasons
+ * are more specific ("Only active accounts create keys; …").
+ */
+function actorRefusal(tenant: Tenant, value: unknown): Refusal | null {
   if (!isRecord(value)) fail('actor must be an object.');
   switch (value['kind']) {
     case 'scenario':
     case 'console':
-      return { kind: value['kind'] };
-    case 'account':
-      return { kind: 'account', accountId: accountOf(tenant, value['accountId']).id };
+      return null;
+    case 'account': {
+      const account = accountOf(tenant, value['accountId']);
+      if (account.status === 'active') return null;
+      return {
+        reason: `${account.name}'s account is ${account.status}; it cannot act.`,
+        rule: EVENT_RULES.actor,
+      };
+    }
     case 'key': {
       const keyId = value['keyId'];
       if (typeof keyId !== 'string' || !tenant.keys.has(keyId)) fail('actor names an unknown key.');
-      return { kind: 'key', keyId };
+      return null;
     }
     default:
       return fail('actor.kind must be scenario, console, account or key.');
@@ -158,7 +182,7 @@ function checkActor(tenant: Tenant, value: unknown): Actor {
 
 function liveAccountWithEmail(tenant: Tenant, email: string): Account | undefined {
   for (const account of tenant.accounts.values()) {
-    if (account.status !== 'deleted' && account.email.toLowerCase() === email.toLowerCase()) {
+    if (account.status !== 'deleted' && account.email === email) {
       return account;
     }
   }
@@ -178,7 +202,8 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
   switch (event['type']) {
     case 'account_invited': {
       const id = freshId(tenant, event['accountId'], 'accountId');
-      const email = text(event['email'], 'email').trim();
+      // Emails are stored lower-cased: one person, one address, however it was typed.
+      const email = text(event['email'], 'email').trim().toLowerCase();
       if (!EMAIL.test(email)) fail(`"${email}" is not an email address.`);
       const holder = liveAccountWithEmail(tenant, email);
       if (holder !== undefined) {
@@ -330,7 +355,10 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
       const value = event['value'];
       if (typeof value !== 'boolean') fail('value must be true or false.');
       if (value === tenant.restrictApiKeyCreation) {
-        fail(`Key creation is already ${value ? 'restricted' : 'unrestricted'}.`);
+        fail(
+          `Key creation is already ${value ? 'restricted' : 'unrestricted'}.`,
+          EVENT_RULES.setting,
+        );
       }
       return { restrictApiKeyCreation: value };
     }
@@ -365,8 +393,9 @@ export function apply(tenant: Tenant, event: TenantEvent): ApplyResult {
     const at = raw['at'];
     if (typeof at !== 'number' || !Number.isFinite(at)) fail('at must be a finite number.');
     if (at < tenant.clock) fail('at must not go back in time.');
-    checkActor(tenant, raw['actor']);
+    const actorProblem = actorRefusal(tenant, raw['actor']);
     const changes = change(tenant, raw, at);
+    if (actorProblem !== null) throw new Refused(actorProblem);
     return {
       ok: true,
       tenant: { ...tenant, ...changes, clock: at, sequence: tenant.sequence + 1 },

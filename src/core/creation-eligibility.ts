@@ -15,6 +15,11 @@ export const CREATION_RULES = {
     summary: 'Keys are created by an account of this tenant.',
     source: assumed('An account that does not exist cannot act.'),
   },
+  knownScope: {
+    id: 'create.known-scope',
+    summary: 'A key is personal, team, service or tenant owner.',
+    source: documented('S2'),
+  },
   activeOnly: {
     id: 'create.active-only',
     summary: 'Only an active account creates keys.',
@@ -128,7 +133,7 @@ export function scopeEligibility(tenant: Tenant, accountId: string, scope: KeySc
         CREATION_RULES.teamScopeAdmin,
       );
     default:
-      return refuse(`Unknown key scope "${String(scope)}".`, CREATION_RULES.unknownAccount);
+      return refuse(`Unknown key scope "${String(scope)}".`, CREATION_RULES.knownScope);
   }
 }
 

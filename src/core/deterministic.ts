@@ -11,9 +11,15 @@ export function nextTime(tenant: Tenant): number {
   return tenant.clock + CLOCK_STEP_MS;
 }
 
-/** `usr_0007`, `key_0012`: the number is the event's position, so ids never collide. */
+/**
+ * `usr_0007`, `key_0012`: the number is the event's position in the log. An imported log may
+ * already hold that id; then the next free number is taken.
+ */
 export function nextId(tenant: Tenant, prefix: 'usr' | 'key'): string {
-  return `${prefix}_${String(tenant.sequence + 1).padStart(4, '0')}`;
+  for (let n = tenant.sequence + 1; ; n++) {
+    const id = `${prefix}_${String(n).padStart(4, '0')}`;
+    if (!tenant.accounts.has(id) && !tenant.keys.has(id)) return id;
+  }
 }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

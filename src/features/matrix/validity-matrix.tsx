@@ -176,7 +176,7 @@ export function ValidityMatrix() {
                           setExplained({ row: rowIndex, column: columnIndex });
                         }}
                         onClick={() => setExplained({ row: rowIndex, column: columnIndex })}
-                        className={`w-full rounded px-1 py-1 font-semibold ${style} ${
+                        className={`w-full whitespace-nowrap rounded px-1 py-1 font-semibold ${style} ${
                           explained?.row === rowIndex && explained.column === columnIndex
                             ? 'ring-2 ring-blue-600 dark:ring-blue-400'
                             : ''
