@@ -25,6 +25,13 @@ const MAX_NAME = 100;
 const inputClass =
   'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
 
+function toggled<T>(set: ReadonlySet<T>, item: T, on: boolean): ReadonlySet<T> {
+  const next = new Set(set);
+  if (on) next.add(item);
+  else next.delete(item);
+  return next;
+}
+
 function SecretOnce({
   name,
   secret,
@@ -219,12 +226,7 @@ export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
                     type="checkbox"
                     checked={teams.has(team.id)}
                     disabled={!allowedTeams.has(team.id)}
-                    onChange={(e) => {
-                      const next = new Set(teams);
-                      if (e.target.checked) next.add(team.id);
-                      else next.delete(team.id);
-                      setTeams(next);
-                    }}
+                    onChange={(e) => setTeams(toggled(teams, team.id, e.target.checked))}
                   />
                   {team.name}
                   {allowedTeams.has(team.id) ? null : (
@@ -260,12 +262,9 @@ export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
                 <input
                   type="checkbox"
                   checked={permissions.has(permission)}
-                  onChange={(e) => {
-                    const next = new Set(permissions);
-                    if (e.target.checked) next.add(permission);
-                    else next.delete(permission);
-                    setPermissions(next);
-                  }}
+                  onChange={(e) =>
+                    setPermissions(toggled(permissions, permission, e.target.checked))
+                  }
                 />
                 <code>{permission}</code>
               </label>
