@@ -31,7 +31,7 @@ function SortButton({ column, label }: { column: SortableColumn; label: ReactNod
       onClick={() => column.toggleSorting?.(sorted === 'asc')}
     >
       {label}
-      <span aria-hidden="true" className="text-slate-500">
+      <span aria-hidden="true" className="text-slate-600 dark:text-slate-400">
         {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
       </span>
     </button>

@@ -22,11 +22,15 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (dialog === null) return;
+    // The dialog is removed from the page while open, so the browser cannot return focus by
+    // itself: remember what had it, and give it back (WCAG 2.4.3).
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     // jsdom has no showModal; the open attribute keeps component tests meaningful there.
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', '');
     return () => {
       if (typeof dialog.close === 'function' && dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
     };
   }, []);
 

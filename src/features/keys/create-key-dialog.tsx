@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { createKey } from '../../core/commands';
@@ -42,6 +42,9 @@ function SecretOnce({
   onDone: () => void;
 }) {
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const secretInput = useRef<HTMLInputElement>(null);
+  // The form's submit button just disappeared: bring focus to the secret, selected for copying.
+  useEffect(() => secretInput.current?.focus(), []);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(secret);
@@ -58,6 +61,7 @@ function SecretOnce({
       </p>
       <div className="flex items-center gap-2">
         <input
+          ref={secretInput}
           readOnly
           aria-label="Secret"
           value={secret}
@@ -191,7 +195,7 @@ export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
             return (
               <div key={candidate} className="flex flex-col">
                 <label
-                  className={`flex items-center gap-2 ${eligibility.allowed ? '' : 'text-slate-500'}`}
+                  className={`flex items-center gap-2 ${eligibility.allowed ? '' : 'text-slate-600 dark:text-slate-400'}`}
                 >
                   <input
                     type="radio"

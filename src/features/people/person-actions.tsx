@@ -83,7 +83,7 @@ export function PersonActions({ row }: { row: PersonRow }) {
     if (result.ok) focusRow();
   };
 
-  if (isHistory) return <span className="text-slate-500 text-xs">History</span>;
+  if (isHistory) return <span className="text-slate-600 text-xs dark:text-slate-400">History</span>;
 
   return (
     <div ref={container} className="flex flex-wrap gap-1">

@@ -1,0 +1,220 @@
+import { expect, KEY_COLUMNS, PEOPLE_COLUMNS, test } from './fixtures/console-page';
+
+const ALL_KEYS = [
+  'Jane personal',
+  'Jane team',
+  'Jane service',
+  'Jane tenant owner',
+  'Sam personal',
+  'Sam team',
+  'Eli personal',
+  'Vera personal',
+];
+
+/** A header's text, allowing the sort indicator (aria-hidden) after it. */
+const header = (name: string) => new RegExp(`^${name}[↕▲▼]?$`);
+
+test.describe('Scenarios', () => {
+  test('opens the blank scenario from a deep link: Blank Co, one person, no keys', async ({
+    consolePage,
+  }) => {
+    await consolePage.goto('blank');
+    await expect(consolePage.scenarioSelect).toHaveValue('blank');
+    await expect(consolePage.tenantSummary).toContainText('Blank Co');
+    await expect(consolePage.people.getByRole('rowheader')).toHaveText(['Morgan Lee']);
+    await expect(consolePage.personCell('Morgan Lee', 'Tenant role')).toHaveText('Tenant owner');
+    await expect(consolePage.keyRows).toHaveCount(0);
+    await expect(consolePage.keys).toContainText('No keys yet. Create one with “Create key”.');
+    await expect(consolePage.matrix.getByRole('rowheader')).toHaveCount(0);
+    await expect(consolePage.matrix).toContainText('No keys yet. Create one with “Create key”.');
+    await consolePage.expectNoA11yViolations('blank scenario');
+  });
+
+  test('keeps the scenario parameter of the URL in step with the scenario select', async ({
+    consolePage,
+    page,
+  }) => {
+    await consolePage.goto();
+    await expect(consolePage.scenarioSelect).toHaveValue('jane-tino');
+    await expect(consolePage.tenantSummary).toContainText('Tino Corp');
+
+    await consolePage.scenarioSelect.selectOption({ label: 'Blank tenant' });
+    await expect(page).toHaveURL(/[?&]scenario=blank(&|$)/);
+    await expect(consolePage.tenantSummary).toContainText('Blank Co');
+    await expect(consolePage.keyRows).toHaveCount(0);
+
+    await consolePage.scenarioSelect.selectOption({ label: 'Jane Tino (the FAQ)' });
+    await expect(page).toHaveURL(/[?&]scenario=jane-tino(&|$)/);
+    await expect(consolePage.tenantSummary).toContainText('Tino Corp');
+    await expect(consolePage.keyRows).toHaveCount(ALL_KEYS.length);
+  });
+
+  test('undoes every change with Reset scenario', async ({ consolePage }) => {
+    await consolePage.goto('jane-tino');
+    await consolePage.deactivate('Eli Brooks');
+    await consolePage.deleteAccount('Jane Tino');
+    await consolePage.reinvite('Jane Tino');
+    await expect(consolePage.keyVerdict('Eli personal')).toHaveAccessibleName(
+      '401 Owner deactivated',
+    );
+    await expect(consolePage.keyVerdict('Jane personal')).toHaveAccessibleName('401 Owner deleted');
+
+    await consolePage.resetScenarioButton.click();
+    await expect(consolePage.historyRows('Jane Tino')).toHaveCount(0);
+    await expect(consolePage.personCell('Jane Tino', 'Status')).toHaveText('Active');
+    await expect(consolePage.personCell('Eli Brooks', 'Status')).toHaveText('Active');
+    await expect(consolePage.keyVerdict('Jane personal')).toHaveAccessibleName('200 Valid');
+    await expect(consolePage.keyVerdict('Eli personal')).toHaveAccessibleName('200 Valid');
+    await expect(consolePage.scenarioSelect).toHaveValue('jane-tino');
+  });
+
+  test('alerts that an unknown scenario does not exist and shows the default one', async ({
+    consolePage,
+  }) => {
+    await consolePage.goto('nope');
+    await expect(consolePage.notice).toContainText('There is no scenario "nope"');
+    await expect(consolePage.tenantSummary).toContainText('Tino Corp');
+    await expect(consolePage.keyRows).toHaveCount(ALL_KEYS.length);
+    await consolePage.expectNoA11yViolations('unknown scenario alert');
+
+    await consolePage.notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(consolePage.notice).toHaveCount(0);
+  });
+
+  test('renders the same page for the same scenario on every load', async ({ consolePage }) => {
+    await consolePage.goto('jane-tino');
+    const keys = (await consolePage.keys.textContent()) ?? '';
+    const people = (await consolePage.people.textContent()) ?? '';
+    const matrix = (await consolePage.matrix.textContent()) ?? '';
+    await expect(consolePage.keyCell('Jane personal', 'Secret')).toHaveText(/^sim_…[A-Z2-7]{4}$/);
+
+    await consolePage.goto('jane-tino');
+    await expect(consolePage.keys).toHaveText(keys);
+    await expect(consolePage.people).toHaveText(people);
+    await expect(consolePage.matrix).toHaveText(matrix);
+  });
+});
+
+test.describe('Keys table', () => {
+  test.beforeEach(async ({ consolePage }) => {
+    await consolePage.goto('jane-tino');
+  });
+
+  test('shows the documented columns in order', async ({ consolePage }) => {
+    await expect(consolePage.keys.getByRole('columnheader')).toHaveText(KEY_COLUMNS.map(header));
+    await expect(consolePage.people.getByRole('columnheader')).toHaveText(
+      PEOPLE_COLUMNS.map(header),
+    );
+    await expect(consolePage.keyRows.getByRole('rowheader')).toHaveText(ALL_KEYS);
+  });
+
+  test('filters by scope', async ({ consolePage }) => {
+    await consolePage.scopeFilter.selectOption({ label: 'Personal' });
+    await expect(consolePage.keyRows.getByRole('rowheader')).toHaveText([
+      'Jane personal',
+      'Sam personal',
+      'Eli personal',
+      'Vera personal',
+    ]);
+    for (const keyName of ['Jane personal', 'Sam personal', 'Eli personal', 'Vera personal']) {
+      await expect(consolePage.keyCell(keyName, 'Scope')).toHaveText('Personal');
+    }
+    await expect(consolePage.keysShown).toHaveText('Showing 4 of 8 keys');
+
+    await consolePage.scopeFilter.selectOption({ label: 'Tenant owner' });
+    await expect(consolePage.keyRows.getByRole('rowheader')).toHaveText(['Jane tenant owner']);
+
+    await consolePage.scopeFilter.selectOption({ label: 'All scopes' });
+    await expect(consolePage.keyRows).toHaveCount(ALL_KEYS.length);
+  });
+
+  test('filters by verdict once Jane is deactivated', async ({ consolePage }) => {
+    await consolePage.deactivate('Jane Tino');
+    await consolePage.verdictFilter.selectOption({ label: '401 Owner deactivated' });
+    await expect(consolePage.keyRows.getByRole('rowheader')).toHaveText(['Jane personal']);
+    await expect(consolePage.keysShown).toHaveText('Showing 1 of 8 keys');
+
+    await consolePage.verdictFilter.selectOption({ label: '200 Valid' });
+    await expect(consolePage.keyRows).toHaveCount(ALL_KEYS.length - 1);
+    await expect(consolePage.keyRow('Jane personal')).toHaveCount(0);
+
+    // Once no key has the chosen verdict, the table says so and the choice stays selectable.
+    await consolePage.verdictFilter.selectOption({ label: '401 Owner deactivated' });
+    await consolePage.reactivate('Jane Tino');
+    await expect(consolePage.keyRows).toHaveCount(0);
+    await expect(consolePage.keys).toContainText('No key matches the filters.');
+    await expect(consolePage.verdictFilter).toHaveValue('401 Owner deactivated');
+  });
+
+  test('sorts by name, toggling aria-sort between ascending and descending', async ({
+    consolePage,
+  }) => {
+    const nameHeader = consolePage.keyColumnHeader('Name');
+    const sorted = [...ALL_KEYS].sort((a, b) => a.localeCompare(b));
+    await expect(nameHeader).not.toHaveAttribute('aria-sort');
+
+    await nameHeader.getByRole('button', { name: 'Name' }).click();
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+    await expect(consolePage.keyRows.getByRole('rowheader')).toHaveText(sorted);
+
+    await nameHeader.getByRole('button', { name: 'Name' }).click();
+    await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+    await expect(consolePage.keyRows.getByRole('rowheader')).toHaveText([...sorted].reverse());
+
+    // Only the sorted column carries aria-sort.
+    await expect(consolePage.keyColumnHeader('Scope')).not.toHaveAttribute('aria-sort');
+  });
+});
+
+test.describe('Theme and layout', () => {
+  test('applies the dark theme when chosen, remembers it, and stays accessible', async ({
+    consolePage,
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await consolePage.goto('jane-tino');
+    const html = page.locator('html');
+    await expect(html).not.toHaveClass(/(^|\s)dark(\s|$)/);
+
+    await consolePage.themeSelect.selectOption({ label: 'Dark' });
+    await expect(html).toHaveClass(/(^|\s)dark(\s|$)/);
+    await consolePage.expectNoA11yViolations('dark theme');
+
+    // Muted labels that only appear later: a history row and a deleted key.
+    await consolePage.deleteAccount('Jane Tino');
+    await consolePage.reinvite('Jane Tino');
+    await consolePage.keyRow('Sam team').getByRole('button', { name: 'Delete key' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete the key "Sam team"?' })
+      .getByRole('button', { name: 'Delete key' })
+      .click();
+    await expect(consolePage.keyVerdict('Sam team')).toHaveAccessibleName('401 Key deleted');
+    await consolePage.expectNoA11yViolations('dark theme, history row and deleted key');
+
+    await page.reload();
+    await expect(consolePage.themeSelect).toHaveValue('dark');
+    await expect(html).toHaveClass(/(^|\s)dark(\s|$)/);
+
+    await consolePage.themeSelect.selectOption({ label: 'Light' });
+    await expect(html).not.toHaveClass(/(^|\s)dark(\s|$)/);
+  });
+
+  test('follows the system colour scheme by default', async ({ consolePage, page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await consolePage.goto('jane-tino');
+    await expect(consolePage.themeSelect).toHaveValue('system');
+    await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/);
+  });
+
+  test('has no page-level horizontal scroll at 1024 px wide', async ({ consolePage, page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await consolePage.goto('jane-tino');
+    const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    await expect.poll(scrollWidth).toBeLessThanOrEqual(1024);
+
+    // The longest rows: a re-invited person with a history row.
+    await consolePage.deleteAccount('Jane Tino');
+    await consolePage.reinvite('Jane Tino');
+    await expect.poll(scrollWidth).toBeLessThanOrEqual(1024);
+  });
+});
