@@ -8,7 +8,8 @@ import { useTenantStore } from '../../store/tenant-store';
 export function DeleteKeyButton({ apiKey }: { apiKey: ApiKey }) {
   const dispatch = useTenantStore((s) => s.dispatch);
   const [confirming, setConfirming] = useState(false);
-  if (apiKey.revokedAt !== null) return <span className="text-slate-600 text-xs dark:text-slate-400">Deleted</span>;
+  if (apiKey.revokedAt !== null)
+    return <span className="text-slate-600 text-xs dark:text-slate-400">Deleted</span>;
   return (
     <>
       <Button size="sm" variant="ghost" onClick={() => setConfirming(true)}>

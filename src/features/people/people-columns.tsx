@@ -64,7 +64,8 @@ export function getPeopleColumns(teams: ReadonlyMap<string, Team>) {
       header: 'Team roles',
       cell: ({ row }) => {
         const entries = Object.entries(row.original.account.teamRoles);
-        if (entries.length === 0) return <span className="text-slate-600 dark:text-slate-400">None</span>;
+        if (entries.length === 0)
+          return <span className="text-slate-600 dark:text-slate-400">None</span>;
         return (
           <ul>
             {entries.map(([teamId, role]) => (
