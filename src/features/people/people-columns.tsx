@@ -40,7 +40,16 @@ export function getPeopleColumns(teams: ReadonlyMap<string, Team>) {
     helper.accessor((row) => row.account.email, {
       id: 'email',
       header: 'Email',
-      meta: { className: 'break-all' },
+      cell: ({ getValue }) => {
+        // Let a narrow column wrap an address before the @, not in the middle of a word.
+        const [local, domain] = getValue().split('@');
+        return (
+          <span className="break-words">
+            {local}
+            <wbr />@{domain}
+          </span>
+        );
+      },
     }),
     helper.accessor((row) => row.account.tenantRole, {
       id: 'tenantRole',
