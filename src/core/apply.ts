@@ -11,6 +11,7 @@ import {
   createTenant,
   KEY_SCOPES,
   type KeyScope,
+  liveAccountWithEmail,
   TEAM_ROLES,
   TENANT_PERMISSIONS,
   TENANT_ROLES,
@@ -180,21 +181,21 @@ function actorRefusal(tenant: Tenant, value: unknown): Refusal | null {
   }
 }
 
-function liveAccountWithEmail(tenant: Tenant, email: string): Account | undefined {
-  for (const account of tenant.accounts.values()) {
-    if (account.status !== 'deleted' && account.email === email) {
-      return account;
-    }
-  }
-  return undefined;
+function withAccount(tenant: Tenant, account: Account): Partial<Tenant> {
+  return { accounts: tenant.accounts.set(account.id, account) };
 }
 
-function withAccount(tenant: Tenant, account: Account): Map<string, Account> {
-  return new Map(tenant.accounts).set(account.id, account);
+/** A new account: stored, and listed under its email after the person's older accounts. */
+function withNewAccount(tenant: Tenant, account: Account): Partial<Tenant> {
+  const history = tenant.accountsByEmail.get(account.email) ?? [];
+  return {
+    accounts: tenant.accounts.set(account.id, account),
+    accountsByEmail: tenant.accountsByEmail.set(account.email, [...history, account.id]),
+  };
 }
 
 function setStatus(tenant: Tenant, account: Account, status: Account['status']): Partial<Tenant> {
-  return { accounts: withAccount(tenant, { ...account, status }) };
+  return withAccount(tenant, { ...account, status });
 }
 
 /** The changes an event makes, or a thrown Refused. Only `apply` calls this. */
@@ -220,7 +221,7 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
         invitedAt: at,
         reinvitedFrom: null,
       };
-      return { accounts: withAccount(tenant, account) };
+      return withNewAccount(tenant, account);
     }
     case 'account_deactivated': {
       const account = accountOf(tenant, event['accountId']);
@@ -280,7 +281,7 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
         invitedAt: at,
         reinvitedFrom: previous.id,
       };
-      return { accounts: withAccount(tenant, account) };
+      return withNewAccount(tenant, account);
     }
     case 'account_roles_changed': {
       const account = accountOf(tenant, event['accountId']);
@@ -296,14 +297,12 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
         permissions: permissionsOf(event['permissions'], 'permissions'),
         teamRoles: teamRolesOf(tenant, event['teamRoles'], 'teamRoles'),
       };
-      return { accounts: withAccount(tenant, next) };
+      return withAccount(tenant, next);
     }
     case 'key_created': {
       const id = freshId(tenant, event['keyId'], 'keyId');
       const secret = text(event['secret'], 'secret');
-      for (const key of tenant.keys.values()) {
-        if (key.secret === secret) fail('secret is already in use by another key.');
-      }
+      if (tenant.keyBySecret.has(secret)) fail('secret is already in use by another key.');
       const scope = oneOf<KeyScope>(event['scope'], KEY_SCOPES, 'scope');
       const creator = accountOf(tenant, event['createdBy']);
       const teamRoles = teamRolesOf(tenant, event['teamRoles'], 'teamRoles');
@@ -332,7 +331,14 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
         teamRoles,
         permissions,
       };
-      return { keys: new Map(tenant.keys).set(id, key) };
+      return {
+        keys: tenant.keys.set(id, key),
+        keyBySecret: tenant.keyBySecret.set(secret, id),
+        keysByCreator: tenant.keysByCreator.set(creator.id, [
+          ...(tenant.keysByCreator.get(creator.id) ?? []),
+          id,
+        ]),
+      };
     }
     case 'key_deleted': {
       const keyId = event['keyId'];
@@ -347,7 +353,7 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
       ) {
         fail('Only its creator deletes a personal key.', EVENT_RULES.keyLifecycle);
       }
-      return { keys: new Map(tenant.keys).set(key.id, { ...key, revokedAt: at }) };
+      return { keys: tenant.keys.set(key.id, { ...key, revokedAt: at }) };
     }
     case 'setting_changed': {
       if (event['setting'] !== 'restrictApiKeyCreation')

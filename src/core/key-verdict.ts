@@ -80,7 +80,10 @@ const VALID: Verdict = { status: 200, code: 'VALID', rule: VALIDITY_RULES.valid 
 /** The verdict for a key of this tenant, by id (an unknown id is an unknown key). */
 export function evaluateKey(tenant: Tenant, keyId: KeyId | undefined): Verdict {
   const key = keyId === undefined ? undefined : tenant.keys.get(keyId);
-  if (key === undefined) return UNKNOWN;
+  return key === undefined ? UNKNOWN : verdictOf(tenant, key);
+}
+
+function verdictOf(tenant: Tenant, key: ApiKey): Verdict {
   if (key.revokedAt !== null) return REVOKED;
   if (key.scope === 'personal') {
     // A personal key acts as its creator with the creator's current roles (S2), so it lives
@@ -106,10 +109,15 @@ export function authenticate(
 }
 
 function findKeyBySecret(tenant: Tenant, secret: string): ApiKey | undefined {
-  for (const key of tenant.keys.values()) {
-    if (key.secret === secret) return key;
-  }
-  return undefined;
+  const keyId = tenant.keyBySecret.get(secret);
+  return keyId === undefined ? undefined : tenant.keys.get(keyId);
+}
+
+/** Every key's verdict, keyed by key id: one pass over the keys, no ordering work. */
+export function evaluateAll(tenant: Tenant): Map<KeyId, Verdict> {
+  const verdicts = new Map<KeyId, Verdict>();
+  for (const key of tenant.keys.unorderedValues()) verdicts.set(key.id, verdictOf(tenant, key));
+  return verdicts;
 }
 
 /** `200 Valid`, `401 Owner deactivated`: the text the tables show. */

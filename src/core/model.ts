@@ -1,3 +1,5 @@
+import { PersistentMap } from './persistent-map';
+
 /**
  * The tenant model: teams, accounts and API keys, as ../shared/docs/domain.md describes them.
  * Pure data. Nothing here knows about React, zustand, the DOM or HTTP.
@@ -83,10 +85,15 @@ export interface Tenant {
   /** When on, only owners and holders of API_KEY_CREATE may create keys (S3). */
   readonly restrictApiKeyCreation: boolean;
   readonly teams: ReadonlyMap<TeamId, Team>;
-  /** Accounts in invitation order. */
-  readonly accounts: ReadonlyMap<AccountId, Account>;
+  /** Accounts in invitation order. Persistent: an event costs O(log n), not a copy. */
+  readonly accounts: PersistentMap<Account>;
   /** Keys in creation order. */
-  readonly keys: ReadonlyMap<KeyId, ApiKey>;
+  readonly keys: PersistentMap<ApiKey>;
+  /** Every account ever made for an email, oldest first: one person's history. */
+  readonly accountsByEmail: PersistentMap<readonly AccountId[]>;
+  readonly keyBySecret: PersistentMap<KeyId>;
+  /** The keys each account created, in creation order. */
+  readonly keysByCreator: PersistentMap<readonly KeyId[]>;
   /** Logical time of the last applied event. */
   readonly clock: number;
   /** How many events have been applied; drives deterministic ids. */
@@ -100,8 +107,11 @@ export function createTenant(genesis: TenantGenesis): Tenant {
     seed: genesis.seed,
     restrictApiKeyCreation: false,
     teams: new Map(genesis.teams.map((team) => [team.id, team])),
-    accounts: new Map(),
-    keys: new Map(),
+    accounts: PersistentMap.empty(),
+    keys: PersistentMap.empty(),
+    accountsByEmail: PersistentMap.empty(),
+    keyBySecret: PersistentMap.empty(),
+    keysByCreator: PersistentMap.empty(),
     clock: genesis.startsAt,
     sequence: 0,
   };
@@ -131,11 +141,27 @@ export const STATUS_LABELS: Readonly<Record<AccountStatus, string>> = {
   deleted: 'Deleted',
 };
 
-/** The newest account that holds an email, whatever its status. */
+/** The newest account made for an email, whatever its status. Emails are stored lower-cased. */
 export function latestAccountForEmail(tenant: Tenant, email: string): Account | undefined {
-  let latest: Account | undefined;
-  for (const account of tenant.accounts.values()) {
-    if (account.email === email) latest = account;
-  }
-  return latest;
+  const ids = tenant.accountsByEmail.get(email);
+  const latest = ids?.[ids.length - 1];
+  return latest === undefined ? undefined : tenant.accounts.get(latest);
+}
+
+/**
+ * The account for an email that is not deleted, if any. Only the newest can be: a new account is
+ * made for an email only when every older one is deleted.
+ */
+export function liveAccountWithEmail(tenant: Tenant, email: string): Account | undefined {
+  const latest = latestAccountForEmail(tenant, email);
+  return latest?.status === 'deleted' ? undefined : latest;
+}
+
+/** The keys an account created, in creation order. */
+export function keysCreatedBy(tenant: Tenant, accountId: AccountId): ApiKey[] {
+  const ids = tenant.keysByCreator.get(accountId) ?? [];
+  return ids.flatMap((id) => {
+    const key = tenant.keys.get(id);
+    return key === undefined ? [] : [key];
+  });
 }

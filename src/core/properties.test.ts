@@ -33,7 +33,7 @@ function statusOfCreator(tenant: Tenant, key: ApiKey): AccountStatus | undefined
 function withCreatorStatus(tenant: Tenant, key: ApiKey, status: AccountStatus): Tenant {
   const creator = tenant.accounts.get(key.createdBy);
   if (creator === undefined) throw new Error(`key ${key.id} has no creator`);
-  return { ...tenant, accounts: new Map(tenant.accounts).set(creator.id, { ...creator, status }) };
+  return { ...tenant, accounts: tenant.accounts.set(creator.id, { ...creator, status }) };
 }
 
 function counter<K extends string>(...names: K[]): Record<K, number> {

@@ -8,7 +8,14 @@ import { apply } from './apply';
 import { changeStatus, reinviteAccount } from './commands';
 import type { TenantEvent } from './events';
 import { evaluateKey, type Verdict } from './key-verdict';
-import type { Account, AccountId, ApiKey, KeyId, Tenant } from './model';
+import {
+  type Account,
+  type AccountId,
+  type ApiKey,
+  type KeyId,
+  liveAccountWithEmail,
+  type Tenant,
+} from './model';
 
 export type LifecycleStage = 'active' | 'deactivated' | 'reactivated' | 'deleted' | 'reinvited';
 
@@ -30,13 +37,6 @@ const reactivate: Step = (t, id) => changeStatus(t, 'account_reactivated', id);
 const remove: Step = (t, id) => changeStatus(t, 'account_deleted', id);
 const reinvite: Step = (t, id) => reinviteAccount(t, id);
 
-function hasLiveSuccessor(tenant: Tenant, account: Account): boolean {
-  for (const other of tenant.accounts.values()) {
-    if (other.email === account.email && other.status !== 'deleted') return true;
-  }
-  return false;
-}
-
 /** The lifecycle events that take an account from its current status into a stage. */
 export function stageSteps(
   tenant: Tenant,
@@ -55,7 +55,8 @@ export function stageSteps(
       return status === 'deleted' ? [] : [remove];
     case 'reinvited':
       if (status !== 'deleted') return [remove, reinvite];
-      return hasLiveSuccessor(tenant, account) ? [] : [reinvite];
+      // Already re-invited (a newer account for the email is not deleted): nothing to do.
+      return liveAccountWithEmail(tenant, account.email) === undefined ? [reinvite] : [];
   }
 }
 

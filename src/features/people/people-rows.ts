@@ -13,22 +13,18 @@ export interface PersonRow {
  * deleted ones it replaced. People keep the order of their first invitation.
  */
 export function peopleRows(tenant: Tenant): PersonRow[] {
-  const byEmail = new Map<string, Account[]>();
-  for (const account of tenant.accounts.values()) {
-    const group = byEmail.get(account.email);
-    if (group === undefined) byEmail.set(account.email, [account]);
-    else group.push(account);
-  }
   const rows: PersonRow[] = [];
-  for (const group of byEmail.values()) {
-    const newestFirst = [...group].reverse();
-    newestFirst.forEach((account, index) => {
+  for (const ids of tenant.accountsByEmail.values()) {
+    for (let i = ids.length - 1; i >= 0; i--) {
+      const account = tenant.accounts.get(ids[i] as string);
+      if (account === undefined) continue;
+      const newest = i === ids.length - 1;
       rows.push({
         account,
-        isHistory: index > 0,
-        canReinvite: index === 0 && account.status === 'deleted',
+        isHistory: !newest,
+        canReinvite: newest && account.status === 'deleted',
       });
-    });
+    }
   }
   return rows;
 }

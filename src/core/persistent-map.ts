@@ -1,0 +1,198 @@
+/**
+ * An immutable map from string keys to values: a hash array mapped trie (32-way), so `get` and
+ * `set` cost O(log32 n) and `set` shares all but one path of the old map. It keeps insertion
+ * order for iteration, like a native Map. The tenant stores its accounts and keys in these, so
+ * that one event costs the same at 10 accounts as at 10,000 (a native Map would be copied whole).
+ *
+ * Internals are private fields: two maps with the same entries in the same order compare equal
+ * with deep equality, whatever their sharing.
+ */
+
+type Leaf<V> = { readonly kind: 0; readonly hash: number; readonly key: string; readonly value: V };
+type Branch<V> = {
+  readonly kind: 1;
+  readonly bitmap: number;
+  readonly children: readonly Node<V>[];
+};
+type Collision<V> = {
+  readonly kind: 2;
+  readonly hash: number;
+  readonly leaves: readonly Leaf<V>[];
+};
+type Node<V> = Leaf<V> | Branch<V> | Collision<V>;
+
+const BITS = 5;
+const MASK = 31;
+
+/** FNV-1a over UTF-16 code units. */
+function hashOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  v = (v + (v >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(v, 0x01010101) >>> 24;
+}
+
+function nodeHash<V>(node: Leaf<V> | Collision<V>): number {
+  return node.hash;
+}
+
+/** A branch holding two nodes whose hashes differ somewhere at or below `shift`. */
+function merge<V>(a: Leaf<V> | Collision<V>, b: Leaf<V>, shift: number): Branch<V> {
+  const ia = (nodeHash(a) >>> shift) & MASK;
+  const ib = (b.hash >>> shift) & MASK;
+  if (ia === ib) return { kind: 1, bitmap: 1 << ia, children: [merge(a, b, shift + BITS)] };
+  return {
+    kind: 1,
+    bitmap: (1 << ia) | (1 << ib),
+    children: ia < ib ? [a, b] : [b, a],
+  };
+}
+
+function lookup<V>(root: Node<V>, hash: number, key: string): Leaf<V> | undefined {
+  let node: Node<V> = root;
+  let shift = 0;
+  for (;;) {
+    if (node.kind === 1) {
+      const bit = 1 << ((hash >>> shift) & MASK);
+      if ((node.bitmap & bit) === 0) return undefined;
+      const child: Node<V> | undefined = node.children[popcount(node.bitmap & (bit - 1))];
+      if (child === undefined) return undefined;
+      node = child;
+      shift += BITS;
+    } else if (node.kind === 0) {
+      return node.key === key ? node : undefined;
+    } else {
+      return node.hash === hash ? node.leaves.find((leaf) => leaf.key === key) : undefined;
+    }
+  }
+}
+
+function insert<V>(node: Node<V>, leaf: Leaf<V>, shift: number): Node<V> {
+  if (node.kind === 1) {
+    const bit = 1 << ((leaf.hash >>> shift) & MASK);
+    const index = popcount(node.bitmap & (bit - 1));
+    const children = node.children.slice();
+    const child = node.children[index];
+    if ((node.bitmap & bit) === 0 || child === undefined) {
+      children.splice(index, 0, leaf);
+      return { kind: 1, bitmap: node.bitmap | bit, children };
+    }
+    children[index] = insert(child, leaf, shift + BITS);
+    return { kind: 1, bitmap: node.bitmap, children };
+  }
+  if (node.kind === 0) {
+    if (node.key === leaf.key) return leaf;
+    if (node.hash === leaf.hash) return { kind: 2, hash: leaf.hash, leaves: [node, leaf] };
+    return merge(node, leaf, shift);
+  }
+  if (node.hash !== leaf.hash) return merge(node, leaf, shift);
+  const at = node.leaves.findIndex((existing) => existing.key === leaf.key);
+  const leaves = node.leaves.slice();
+  if (at === -1) leaves.push(leaf);
+  else leaves[at] = leaf;
+  return { kind: 2, hash: node.hash, leaves };
+}
+
+const EMPTY_ROOT: Branch<never> = { kind: 1, bitmap: 0, children: [] };
+
+/**
+ * The keys in insertion order. The backing array is shared by successive versions and only
+ * appended to: a version reads its first `length` items, and appending to an older version
+ * (a branch after time travel) copies its prefix first. No version ever sees another change.
+ */
+class Order {
+  constructor(
+    readonly items: string[],
+    readonly length: number,
+  ) {}
+
+  append(key: string): Order {
+    if (this.items.length === this.length) {
+      this.items.push(key);
+      return new Order(this.items, this.length + 1);
+    }
+    const items = this.items.slice(0, this.length);
+    items.push(key);
+    return new Order(items, this.length + 1);
+  }
+}
+
+export class PersistentMap<V> implements ReadonlyMap<string, V> {
+  readonly #root: Node<V>;
+  readonly #order: Order;
+
+  private constructor(root: Node<V>, order: Order) {
+    this.#root = root;
+    this.#order = order;
+  }
+
+  static empty<V>(): PersistentMap<V> {
+    return new PersistentMap<V>(EMPTY_ROOT, new Order([], 0));
+  }
+
+  static from<V>(entries: Iterable<readonly [string, V]>): PersistentMap<V> {
+    let map = PersistentMap.empty<V>();
+    for (const [key, value] of entries) map = map.set(key, value);
+    return map;
+  }
+
+  get size(): number {
+    return this.#order.length;
+  }
+
+  get(key: string): V | undefined {
+    return lookup(this.#root, hashOf(key), key)?.value;
+  }
+
+  has(key: string): boolean {
+    return lookup(this.#root, hashOf(key), key) !== undefined;
+  }
+
+  /** A new map with `key` set; a new key goes to the end of the iteration order. */
+  set(key: string, value: V): PersistentMap<V> {
+    const hash = hashOf(key);
+    const existing = lookup(this.#root, hash, key);
+    if (existing !== undefined && Object.is(existing.value, value)) return this;
+    const root = insert(this.#root, { kind: 0, hash, key, value }, 0);
+    return new PersistentMap(root, existing === undefined ? this.#order.append(key) : this.#order);
+  }
+
+  *keys(): MapIterator<string> {
+    const { items, length } = this.#order;
+    for (let i = 0; i < length; i++) yield items[i] as string;
+  }
+
+  *values(): MapIterator<V> {
+    for (const key of this.keys()) yield this.get(key) as V;
+  }
+
+  *entries(): MapIterator<[string, V]> {
+    for (const key of this.keys()) yield [key, this.get(key) as V];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    for (const [key, value] of this.entries()) callback(value, key, this);
+  }
+
+  /** Every value, in no particular order: a walk of the trie, faster than ordered iteration. */
+  *unorderedValues(): Generator<V> {
+    const stack: Node<V>[] = [this.#root];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+      if (node.kind === 0) yield node.value;
+      else if (node.kind === 1) stack.push(...node.children);
+      else for (const leaf of node.leaves) yield leaf.value;
+    }
+  }
+}
