@@ -2,7 +2,7 @@
  * Authentication: is a key accepted (200) or refused (401)? domain.md, "Validity".
  * The rules are evaluated in order; the first that fires decides and names itself.
  */
-import type { ApiKey, KeyId, Tenant } from './model';
+import type { Account, ApiKey, KeyId, Tenant } from './model';
 import { assumed, documented, type RuleRef } from './rule-sources';
 
 export type VerdictCode =
@@ -84,14 +84,18 @@ export function evaluateKey(tenant: Tenant, keyId: KeyId | undefined): Verdict {
 }
 
 function verdictOf(tenant: Tenant, key: ApiKey): Verdict {
+  return decide(key, tenant.accounts.get(key.createdBy)?.status);
+}
+
+/** The rules, in order, for a key whose creator has this status (undefined: no such account). */
+function decide(key: ApiKey, creatorStatus: Account['status'] | undefined): Verdict {
   if (key.revokedAt !== null) return REVOKED;
   if (key.scope === 'personal') {
     // A personal key acts as its creator with the creator's current roles (S2), so it lives
     // and dies with that one account. A re-invited person has a new account: the old key stays dead.
-    const creator = tenant.accounts.get(key.createdBy);
-    if (creator === undefined) return UNKNOWN;
-    if (creator.status === 'deactivated') return DEACTIVATED;
-    if (creator.status === 'deleted') return DELETED;
+    if (creatorStatus === undefined) return UNKNOWN;
+    if (creatorStatus === 'deactivated') return DEACTIVATED;
+    if (creatorStatus === 'deleted') return DELETED;
   }
   return VALID;
 }
@@ -113,10 +117,17 @@ function findKeyBySecret(tenant: Tenant, secret: string): ApiKey | undefined {
   return keyId === undefined ? undefined : tenant.keys.get(keyId);
 }
 
-/** Every key's verdict, keyed by key id: one pass over the keys, no ordering work. */
+/**
+ * Every key's verdict, keyed by key id. Batch form of `evaluateKey`: one walk of the accounts
+ * collects their statuses, one walk of the keys decides, with no per-key trie lookups.
+ */
 export function evaluateAll(tenant: Tenant): Map<KeyId, Verdict> {
+  const statuses = new Map<string, Account['status']>();
+  tenant.accounts.forEachUnordered((account) => statuses.set(account.id, account.status));
   const verdicts = new Map<KeyId, Verdict>();
-  for (const key of tenant.keys.unorderedValues()) verdicts.set(key.id, verdictOf(tenant, key));
+  tenant.keys.forEachUnordered((key) => {
+    verdicts.set(key.id, decide(key, statuses.get(key.createdBy)));
+  });
   return verdicts;
 }
 
