@@ -90,9 +90,13 @@ export function runStage(
   return { reachable: true, tenant: current, events };
 }
 
+/**
+ * One cell: the verdict after the stage, or why the stage cannot be reached. The events behind
+ * it are not kept (40,000 keys × 5 stages); `runStage` gives them again for the one explained.
+ */
 export type WhatIfCell =
-  | { readonly reachable: true; readonly verdict: Verdict; readonly events: readonly TenantEvent[] }
-  | { readonly reachable: false; readonly reason: string; readonly events: readonly TenantEvent[] };
+  | { readonly reachable: true; readonly verdict: Verdict }
+  | { readonly reachable: false; readonly reason: string };
 
 export interface WhatIfRow {
   readonly key: ApiKey;
@@ -103,15 +107,15 @@ export interface WhatIfRow {
 
 function cellFor(outcome: StageOutcome, keyId: KeyId): WhatIfCell {
   return outcome.reachable
-    ? { reachable: true, verdict: evaluateKey(outcome.tenant, keyId), events: outcome.events }
-    : outcome;
+    ? { reachable: true, verdict: evaluateKey(outcome.tenant, keyId) }
+    : { reachable: false, reason: outcome.reason };
 }
 
 /**
- * A row per key (in creation order): its verdict now and under each lifecycle stage of its
- * creator. Stages are run once per creator and shared by that creator's keys.
+ * Rows for these keys: each key's verdict now and under each lifecycle stage of its creator.
+ * Stages are run once per creator and shared by that creator's keys.
  */
-export function whatIfMatrix(tenant: Tenant): WhatIfRow[] {
+export function whatIfRows(tenant: Tenant, keys: Iterable<ApiKey>): WhatIfRow[] {
   const outcomesByCreator = new Map<AccountId, Record<LifecycleStage, StageOutcome>>();
   const outcomesFor = (accountId: AccountId) => {
     let outcomes = outcomesByCreator.get(accountId);
@@ -129,7 +133,7 @@ export function whatIfMatrix(tenant: Tenant): WhatIfRow[] {
     return outcomes;
   };
   const rows: WhatIfRow[] = [];
-  for (const key of tenant.keys.values()) {
+  for (const key of keys) {
     const outcomes = outcomesFor(key.createdBy);
     rows.push({
       key,
@@ -145,4 +149,9 @@ export function whatIfMatrix(tenant: Tenant): WhatIfRow[] {
     });
   }
   return rows;
+}
+
+/** Every key's row, in creation order. */
+export function whatIfMatrix(tenant: Tenant): WhatIfRow[] {
+  return whatIfRows(tenant, tenant.keys.values());
 }

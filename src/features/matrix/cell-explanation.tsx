@@ -2,8 +2,8 @@ import { describeEvent } from '../../core/describe';
 import { VERDICT_LABELS } from '../../core/key-verdict';
 import type { Tenant } from '../../core/model';
 import { type RuleSource, SOURCES } from '../../core/rule-sources';
-import type { WhatIfRow } from '../../core/what-if';
-import type { MatrixCell } from './matrix-cells';
+import { runStage, type WhatIfRow } from '../../core/what-if';
+import type { MatrixCell, MatrixColumnId } from './matrix-cells';
 
 function SourceLine({ source }: { source: RuleSource }) {
   if (source.kind === 'assumed') {
@@ -41,16 +41,23 @@ function SourceLine({ source }: { source: RuleSource }) {
 export function CellExplanation({
   tenant,
   row,
+  column,
   columnLabel,
   cell,
 }: {
   tenant: Tenant;
   row: WhatIfRow;
+  column: MatrixColumnId;
   columnLabel: string;
   cell: MatrixCell;
 }) {
-  // Each event is described against the tenant it applied to, so names stay right.
-  const steps = cell.events.map((event) => describeEvent(tenant, event));
+  // The stage's events are run again for the one cell being explained; the matrix keeps none.
+  const steps =
+    column === 'now'
+      ? []
+      : runStage(tenant, row.key.createdBy, column).events.map((event) =>
+          describeEvent(tenant, event),
+        );
   return (
     <div className="flex flex-col gap-2 text-sm">
       <h3 className="font-semibold">
@@ -70,7 +77,7 @@ export function CellExplanation({
       ) : (
         <p>{cell.reason}</p>
       )}
-      {columnLabel === 'Now' ? (
+      {column === 'now' ? (
         <p className="text-slate-600 dark:text-slate-400">
           The key’s verdict in the tenant as it is now.
         </p>

@@ -1,4 +1,3 @@
-import type { TenantEvent } from '../../core/events';
 import type { Verdict } from '../../core/key-verdict';
 import { LIFECYCLE_STAGES, type LifecycleStage, type WhatIfRow } from '../../core/what-if';
 
@@ -14,24 +13,15 @@ export const MATRIX_COLUMNS: ReadonlyArray<{
 ];
 
 export type MatrixCell =
-  | {
-      readonly kind: 'verdict';
-      readonly verdict: Verdict;
-      /** What-if cells: the events applied to a copy of the tenant. Empty for "Now". */
-      readonly events: readonly TenantEvent[];
-    }
-  | {
-      readonly kind: 'unreachable';
-      readonly reason: string;
-      readonly events: readonly TenantEvent[];
-    };
+  | { readonly kind: 'verdict'; readonly verdict: Verdict }
+  | { readonly kind: 'unreachable'; readonly reason: string };
 
 export function matrixCell(row: WhatIfRow, column: MatrixColumnId): MatrixCell {
-  if (column === 'now') return { kind: 'verdict', verdict: row.now, events: [] };
+  if (column === 'now') return { kind: 'verdict', verdict: row.now };
   const cell = row.stages[column];
   return cell.reachable
-    ? { kind: 'verdict', verdict: cell.verdict, events: cell.events }
-    : { kind: 'unreachable', reason: cell.reason, events: cell.events };
+    ? { kind: 'verdict', verdict: cell.verdict }
+    : { kind: 'unreachable', reason: cell.reason };
 }
 
 /** "200", "401" or "n/a": what a cell says, compared to spot flips. */

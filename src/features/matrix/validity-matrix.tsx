@@ -205,6 +205,7 @@ export function ValidityMatrix() {
           <CellExplanation
             tenant={tenant}
             row={explainedRow}
+            column={explainedColumn.id}
             columnLabel={explainedColumn.label}
             cell={matrixCell(explainedRow, explainedColumn.id)}
           />

@@ -1,0 +1,52 @@
+// @vitest-environment node
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { changeStatus } from './commands';
+import type { TenantEvent } from './events';
+import {
+  janeTinoStart,
+  mustApply,
+  runIntents,
+  scenarioRunArb,
+  startTenant,
+} from './testing/arbitraries';
+import { advanceValidityView, buildValidityView } from './validity-view';
+import { whatIfMatrix } from './what-if';
+
+describe('validity view', () => {
+  it('equals the matrix built from scratch after every accepted event of any sequence', () => {
+    let advanced = 0;
+    fc.assert(
+      fc.property(scenarioRunArb, ({ start, intents }) => {
+        const run = runIntents(start, intents);
+        let view = buildValidityView(run.initial);
+        for (const step of run.steps) {
+          if (!step.result.ok) continue;
+          view = advanceValidityView(view, step.result.tenant, step.event as TenantEvent);
+          advanced++;
+          expect(view.rows).toEqual(whatIfMatrix(step.result.tenant));
+          view.rows.forEach((row, index) => expect(view.rowIndex.get(row.key.id)).toBe(index));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    expect(advanced).toBeGreaterThan(2000);
+  });
+
+  it('recomputes only the rows of the account an event touches', () => {
+    const tenant = startTenant(janeTinoStart);
+    const view = buildValidityView(tenant);
+    const jane = [...tenant.accounts.values()].find((account) => account.name === 'Jane Tino');
+    if (jane === undefined) throw new Error('no Jane');
+    const after = mustApply(tenant, changeStatus(tenant, 'account_deactivated', jane.id));
+    const next = advanceValidityView(
+      view,
+      after,
+      changeStatus(tenant, 'account_deactivated', jane.id),
+    );
+    next.rows.forEach((row, index) => {
+      if (row.key.createdBy === jane.id) expect(row).not.toBe(view.rows[index]);
+      else expect(row).toBe(view.rows[index]);
+    });
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * The validity matrix as a value that follows the tenant event by event. Building it costs a
+ * what-if run per creator; after that, an event recomputes only the rows it can change: the keys
+ * of the accounts it touches (and of that person's other accounts, whose "Re-invited" stage
+ * depends on whether a newer account is live). The result always equals `whatIfMatrix(after)`;
+ * a property test holds it to that.
+ */
+import type { TenantEvent } from './events';
+import { type AccountId, type ApiKey, keysCreatedBy, type Tenant } from './model';
+import { PersistentMap } from './persistent-map';
+import { type WhatIfRow, whatIfMatrix, whatIfRows } from './what-if';
+
+export interface ValidityView {
+  /** One row per key, in creation order. */
+  readonly rows: readonly WhatIfRow[];
+  /** Where each key's row is in `rows`. */
+  readonly rowIndex: PersistentMap<number>;
+}
+
+export function buildValidityView(tenant: Tenant): ValidityView {
+  const rows = whatIfMatrix(tenant);
+  return { rows, rowIndex: PersistentMap.from(rows.map((row, index) => [row.key.id, index])) };
+}
+
+/** Every account of the person behind this account (same email), this one included. */
+function personAccounts(tenant: Tenant, accountId: AccountId): readonly AccountId[] {
+  const email = tenant.accounts.get(accountId)?.email;
+  return (email === undefined ? undefined : tenant.accountsByEmail.get(email)) ?? [accountId];
+}
+
+/** The keys whose row an accepted event can change, read from the tenant after the event. */
+function touchedKeys(after: Tenant, event: TenantEvent): ApiKey[] {
+  switch (event.type) {
+    case 'account_invited':
+    case 'account_reinvited':
+    case 'account_deactivated':
+    case 'account_reactivated':
+    case 'account_deleted':
+    case 'account_roles_changed':
+      return personAccounts(after, event.accountId).flatMap((id) => keysCreatedBy(after, id));
+    case 'key_created':
+    case 'key_deleted': {
+      const key = after.keys.get(event.keyId);
+      return key === undefined ? [] : [key];
+    }
+    case 'setting_changed':
+      // The setting governs who may create keys, not whether a key is accepted.
+      return [];
+  }
+}
+
+/** The view after an accepted event, from the view before it. */
+export function advanceValidityView(
+  view: ValidityView,
+  after: Tenant,
+  event: TenantEvent,
+): ValidityView {
+  const keys = touchedKeys(after, event);
+  if (keys.length === 0) return view;
+  const rows = view.rows.slice();
+  let rowIndex = view.rowIndex;
+  for (const row of whatIfRows(after, keys)) {
+    const index = rowIndex.get(row.key.id);
+    if (index === undefined) {
+      rowIndex = rowIndex.set(row.key.id, rows.length);
+      rows.push(row);
+    } else {
+      rows[index] = row;
+    }
+  }
+  return { rows, rowIndex };
+}
