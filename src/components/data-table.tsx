@@ -1,6 +1,7 @@
 import type { Column, ReactTable, RowData, TableFeatures } from '@tanstack/react-table';
-import type { HTMLAttributes, ReactNode } from 'react';
+import { type HTMLAttributes, type ReactNode, useRef } from 'react';
 import './table-meta';
+import { useVirtualRows } from './use-virtual-rows';
 
 /** The sorting API, present only on tables built with rowSortingFeature. */
 interface SortableColumn {
@@ -41,26 +42,45 @@ function SortButton({ column, label }: { column: SortableColumn; label: ReactNod
 /**
  * Semantic table markup for a TanStack table: a named <table>, header cells with aria-sort and
  * sort buttons where the column sorts, and the column marked `rowHeader` as <th scope="row">.
+ * Above a few hundred rows the body is virtualised inside a scroll box with a sticky header;
+ * aria-rowcount and aria-rowindex then tell assistive technology where each row sits.
  */
 export function DataTable<TFeatures extends TableFeatures, TData extends RowData, TSelected>({
   table,
   label,
   empty,
   rowProps,
+  rowHeight = 44,
 }: {
   table: ReactTable<TFeatures, TData, TSelected>;
   label: string;
   empty: ReactNode;
   rowProps?: (row: TData) => HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string>;
+  /** Estimated row height in px, for virtualisation. */
+  rowHeight?: number;
 }) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getAllLeafColumns().length;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualRows(rows.length, scrollRef, rowHeight);
+  const headerGroups = table.getHeaderGroups();
   return (
-    <div className="overflow-x-auto">
-      <table aria-label={label} className="w-full border-collapse text-left text-sm">
+    <div
+      ref={scrollRef}
+      className={virtual.enabled ? 'max-h-[70vh] overflow-auto' : 'overflow-x-auto'}
+      // A scrollable region must be reachable from the keyboard (WCAG 2.1.1).
+      {...(virtual.enabled
+        ? { tabIndex: 0, role: 'region', 'aria-label': `${label}, scrollable` }
+        : {})}
+    >
+      <table
+        aria-label={label}
+        aria-rowcount={virtual.enabled ? rows.length + headerGroups.length : undefined}
+        className="w-full border-collapse text-left text-sm"
+      >
         <thead className="border-slate-200 border-b text-slate-700 dark:border-slate-700 dark:text-slate-300">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
+          {headerGroups.map((group, groupIndex) => (
+            <tr key={group.id} aria-rowindex={virtual.enabled ? groupIndex + 1 : undefined}>
               {group.headers.map((header) => {
                 const column = header.column as Column<TFeatures, TData> & SortableColumn;
                 const canSort = column.getCanSort?.() ?? false;
@@ -70,7 +90,7 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
                     key={header.id}
                     scope="col"
                     aria-sort={sorted === false ? undefined : ARIA_SORT[sorted]}
-                    className={`px-2 py-2 font-semibold ${presentation(column.columnDef.meta).className ?? ''}`}
+                    className={`sticky top-0 z-10 bg-white px-2 py-2 font-semibold dark:bg-slate-900 ${presentation(column.columnDef.meta).className ?? ''}`}
                   >
                     {header.isPlaceholder ? null : canSort ? (
                       <SortButton column={column} label={<table.FlexRender header={header} />} />
@@ -93,10 +113,17 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
                 {empty}
               </td>
             </tr>
-          ) : (
-            rows.map((row) => (
+          ) : null}
+          {virtual.paddingTop > 0 ? <tr style={{ height: virtual.paddingTop }} /> : null}
+          {virtual.indexes.map((index) => {
+            const row = rows[index];
+            if (row === undefined) return null;
+            return (
               <tr
                 key={row.id}
+                ref={virtual.measure}
+                data-index={index}
+                aria-rowindex={virtual.enabled ? index + headerGroups.length + 1 : undefined}
                 className="border-slate-100 border-b align-top last:border-0 dark:border-slate-800"
                 {...rowProps?.(row.original)}
               >
@@ -114,8 +141,9 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
                   );
                 })}
               </tr>
-            ))
-          )}
+            );
+          })}
+          {virtual.paddingBottom > 0 ? <tr style={{ height: virtual.paddingBottom }} /> : null}
         </tbody>
       </table>
     </div>

@@ -25,7 +25,9 @@ describe('validity view', () => {
           view = advanceValidityView(view, step.result.tenant, step.event as TenantEvent);
           advanced++;
           expect(view.rows).toEqual(whatIfMatrix(step.result.tenant));
-          view.rows.forEach((row, index) => expect(view.rowIndex.get(row.key.id)).toBe(index));
+          view.rows.forEach((row, index) => {
+            expect(view.rowIndex.get(row.key.id)).toBe(index);
+          });
         }
       }),
       { numRuns: 1000 },

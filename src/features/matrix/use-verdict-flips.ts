@@ -6,22 +6,13 @@ import { cellKey, cellStatus, MATRIX_COLUMNS, matrixCell } from './matrix-cells'
 
 export const FLIP_HIGHLIGHT_MS = 4000;
 
-function statuses(rows: readonly WhatIfRow[]): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const row of rows) {
-    for (const column of MATRIX_COLUMNS) {
-      map.set(cellKey(row.key.id, column.id), cellStatus(matrixCell(row, column.id)));
-    }
-  }
-  return map;
-}
-
 /**
  * After each change: which cells flipped (highlighted for a few seconds) and a sentence for the
- * live region, e.g. "Jane Tino — Personal key: 200 → 401".
+ * live region, e.g. "Jane Tino — Personal key: 200 → 401". Rows the change did not recompute
+ * are the very same objects as before, so only the recomputed ones are compared.
  */
 export function useVerdictFlips(tenant: Tenant, rows: readonly WhatIfRow[]) {
-  const previous = useRef<Map<string, string> | null>(null);
+  const previous = useRef<readonly WhatIfRow[] | null>(null);
   const [flipped, setFlipped] = useState<ReadonlySet<string>>(() => new Set());
   const [announcement, setAnnouncement] = useState('');
   const timer = useRef<number | undefined>(undefined);
@@ -29,22 +20,29 @@ export function useVerdictFlips(tenant: Tenant, rows: readonly WhatIfRow[]) {
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   useEffect(() => {
-    const current = statuses(rows);
     const before = previous.current;
-    previous.current = current;
-    if (before === null) return;
+    previous.current = rows;
+    if (before === null || before === rows) return;
+    const beforeById = new Map<string, WhatIfRow>();
     const changed = new Set<string>();
     const lines: string[] = [];
-    for (const row of rows) {
+    rows.forEach((row, index) => {
+      if (row === before[index]) return;
+      // A recomputed row: find its earlier self (same position, or anywhere after a reset).
+      let old = before[index];
+      if (old?.key.id !== row.key.id) {
+        if (beforeById.size === 0) for (const r of before) beforeById.set(r.key.id, r);
+        old = beforeById.get(row.key.id);
+      }
+      if (old === undefined) return;
       for (const column of MATRIX_COLUMNS) {
-        const id = cellKey(row.key.id, column.id);
-        const was = before.get(id);
-        const now = current.get(id);
-        if (was === undefined || was === now) continue;
-        changed.add(id);
+        const was = cellStatus(matrixCell(old, column.id));
+        const now = cellStatus(matrixCell(row, column.id));
+        if (was === now) continue;
+        changed.add(cellKey(row.key.id, column.id));
         if (column.id === 'now') lines.push(`${keyLabel(tenant, row.key)}: ${was} → ${now}`);
       }
-    }
+    });
     if (changed.size === 0) return;
     setFlipped(changed);
     setAnnouncement(

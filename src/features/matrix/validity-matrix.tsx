@@ -1,4 +1,5 @@
-import { type KeyboardEvent, useCallback, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useVirtualRows } from '../../components/use-virtual-rows';
 import { VERDICT_LABELS } from '../../core/key-verdict';
 import { SCOPE_LABELS } from '../../core/model';
 import { useTenant, useWhatIfMatrix } from '../../store/use-tenant';
@@ -29,6 +30,11 @@ function CellContent({ cell }: { cell: MatrixCell }) {
   );
 }
 
+/** The two header rows stay in view while a long matrix scrolls. */
+const HEADER_ROWS = 2;
+const STICKY = 'sticky top-0 z-10 bg-white dark:bg-slate-900';
+const STICKY_LOW = 'sticky top-6 z-10 bg-white dark:bg-slate-900';
+
 /** A rule between the live column and the what-if columns. */
 const FIRST_STAGE = 'border-slate-300 border-l-2 dark:border-slate-600';
 
@@ -45,21 +51,45 @@ export function ValidityMatrix() {
   const [active, setActive] = useState<Position>({ row: 0, column: 0 });
   const [explained, setExplained] = useState<Position | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualRows(rows.length, scrollRef, 52);
+  const pendingFocus = useRef<Position | null>(null);
   const helpId = useId();
 
   // Keep the roving position inside the matrix when rows disappear (a scenario switch).
   const row = Math.min(active.row, Math.max(rows.length - 1, 0));
   const current = { row, column: active.column };
 
-  const focusCell = useCallback((position: Position) => {
+  const cellButton = (position: Position) =>
+    tableRef.current?.querySelector<HTMLButtonElement>(
+      `[data-row-index="${position.row}"][data-column-index="${position.column}"] button`,
+    );
+
+  // A cell of a row scrolled out of a virtualised matrix is not in the page yet: scroll to it,
+  // and focus it once it has been rendered.
+  useEffect(() => {
+    const position = pendingFocus.current;
+    const button = position === null ? undefined : cellButton(position);
+    if (button === undefined || button === null) return;
+    pendingFocus.current = null;
+    button.focus();
+  });
+
+  const focusCell = (position: Position) => {
     setActive(position);
     setExplained(position);
-    tableRef.current
-      ?.querySelector<HTMLButtonElement>(
-        `[data-row-index="${position.row}"][data-column-index="${position.column}"] button`,
-      )
-      ?.focus();
-  }, []);
+    const button = cellButton(position);
+    if (button !== undefined && button !== null) {
+      button.focus();
+      virtual.scrollToIndex(position.row);
+      return;
+    }
+    pendingFocus.current = position;
+    virtual.scrollToIndex(position.row);
+  };
+
+  // The roving tab stop stays in the rendered rows, so Tab always lands in the matrix.
+  const tabRow = virtual.indexes.includes(current.row) ? current.row : (virtual.indexes[0] ?? 0);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     const lastRow = rows.length - 1;
@@ -91,34 +121,41 @@ export function ValidityMatrix() {
       <p role="status" aria-live="polite" className="min-h-5 font-medium text-sm">
         {announcement === '' ? null : `Changed: ${announcement}`}
       </p>
-      <div className="overflow-x-auto">
+      <div
+        ref={scrollRef}
+        className={virtual.enabled ? 'max-h-[70vh] overflow-auto' : 'overflow-x-auto'}
+      >
         <table
           ref={tableRef}
           aria-label="Validity matrix"
           aria-describedby={helpId}
+          aria-rowcount={virtual.enabled ? rows.length + HEADER_ROWS : undefined}
           onKeyDown={onKeyDown}
           className="w-full border-collapse text-left text-sm"
         >
           <thead>
-            <tr>
-              <td colSpan={2} />
+            <tr aria-rowindex={virtual.enabled ? 1 : undefined}>
+              <td colSpan={2} className={STICKY} />
               <th
                 scope="colgroup"
                 colSpan={MATRIX_COLUMNS.length - 1}
-                className="border-slate-300 border-l-2 px-2 pt-2 text-center font-normal text-slate-600 text-xs dark:border-slate-600 dark:text-slate-400"
+                className={`${STICKY} border-slate-300 border-l-2 px-2 pt-2 text-center font-normal text-slate-600 text-xs dark:border-slate-600 dark:text-slate-400`}
               >
                 What if the key’s creator is…
               </th>
             </tr>
-            <tr className="border-slate-200 border-b dark:border-slate-700">
-              <th scope="col" className="px-2 py-2">
+            <tr
+              aria-rowindex={virtual.enabled ? 2 : undefined}
+              className="border-slate-200 border-b dark:border-slate-700"
+            >
+              <th scope="col" className={`${STICKY_LOW} px-2 py-2`}>
                 Key
               </th>
               {MATRIX_COLUMNS.map((column, index) => (
                 <th
                   key={column.id}
                   scope="col"
-                  className={`px-2 py-2 text-center ${index === 1 ? FIRST_STAGE : ''}`}
+                  className={`${STICKY_LOW} px-2 py-2 text-center ${index === 1 ? FIRST_STAGE : ''}`}
                 >
                   {column.label}
                 </th>
@@ -136,60 +173,71 @@ export function ValidityMatrix() {
                 </td>
               </tr>
             ) : null}
-            {rows.map((matrixRow, rowIndex) => (
-              <tr
-                key={matrixRow.key.id}
-                className="border-slate-100 border-b dark:border-slate-800"
-              >
-                <th scope="row" className="px-2 py-1.5 font-normal">
-                  <span className="font-medium">{matrixRow.key.name}</span>
-                  <span className="block text-slate-600 text-xs dark:text-slate-400">
-                    {SCOPE_LABELS[matrixRow.key.scope]} ·{' '}
-                    {matrixRow.creator?.name ?? matrixRow.key.createdBy}
-                  </span>
-                </th>
-                {MATRIX_COLUMNS.map((column, columnIndex) => {
-                  const cell = matrixCell(matrixRow, column.id);
-                  const id = cellKey(matrixRow.key.id, column.id);
-                  const style =
-                    cell.kind === 'verdict'
-                      ? CELL_STYLES[cell.verdict.status]
-                      : CELL_STYLES.unreachable;
-                  const isActive = current.row === rowIndex && current.column === columnIndex;
-                  return (
-                    <td
-                      key={column.id}
-                      data-testid={`cell-${id}`}
-                      data-row-index={rowIndex}
-                      data-column-index={columnIndex}
-                      data-status={cell.kind === 'verdict' ? cell.verdict.status : 'n/a'}
-                      data-flipped={flipped.has(id) ? 'true' : undefined}
-                      className={`p-0.5 text-center ${columnIndex === 1 ? FIRST_STAGE : ''} ${
-                        flipped.has(id) ? 'flipped' : ''
-                      }`}
-                    >
-                      <button
-                        type="button"
-                        tabIndex={isActive ? 0 : -1}
-                        onFocus={() => {
-                          setActive({ row: rowIndex, column: columnIndex });
-                          setExplained({ row: rowIndex, column: columnIndex });
-                        }}
-                        onClick={() => setExplained({ row: rowIndex, column: columnIndex })}
-                        className={`w-full whitespace-nowrap rounded px-1 py-1 font-semibold ${style} ${
-                          explained?.row === rowIndex && explained.column === columnIndex
-                            ? 'ring-2 ring-blue-600 dark:ring-blue-400'
-                            : ''
+            {virtual.paddingTop > 0 ? <tr style={{ height: virtual.paddingTop }} /> : null}
+            {virtual.indexes.map((rowIndex) => {
+              const matrixRow = rows[rowIndex];
+              if (matrixRow === undefined) return null;
+              return (
+                <tr
+                  key={matrixRow.key.id}
+                  ref={virtual.measure}
+                  data-index={rowIndex}
+                  aria-rowindex={virtual.enabled ? rowIndex + HEADER_ROWS + 1 : undefined}
+                  className="border-slate-100 border-b dark:border-slate-800"
+                >
+                  <th scope="row" className="px-2 py-1.5 font-normal">
+                    <span className="font-medium">{matrixRow.key.name}</span>
+                    <span className="block text-slate-600 text-xs dark:text-slate-400">
+                      {SCOPE_LABELS[matrixRow.key.scope]} ·{' '}
+                      {matrixRow.creator?.name ?? matrixRow.key.createdBy}
+                    </span>
+                  </th>
+                  {MATRIX_COLUMNS.map((column, columnIndex) => {
+                    const cell = matrixCell(matrixRow, column.id);
+                    const id = cellKey(matrixRow.key.id, column.id);
+                    const style =
+                      cell.kind === 'verdict'
+                        ? CELL_STYLES[cell.verdict.status]
+                        : CELL_STYLES.unreachable;
+                    const isActive = tabRow === rowIndex && current.column === columnIndex;
+                    return (
+                      <td
+                        key={column.id}
+                        data-testid={`cell-${id}`}
+                        data-row-index={rowIndex}
+                        data-column-index={columnIndex}
+                        data-status={cell.kind === 'verdict' ? cell.verdict.status : 'n/a'}
+                        data-flipped={flipped.has(id) ? 'true' : undefined}
+                        className={`p-0.5 text-center ${columnIndex === 1 ? FIRST_STAGE : ''} ${
+                          flipped.has(id) ? 'flipped' : ''
                         }`}
                       >
-                        <CellContent cell={cell} />
-                        {flipped.has(id) ? <span className="sr-only"> (just changed)</span> : null}
-                      </button>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+                        <button
+                          type="button"
+                          tabIndex={isActive ? 0 : -1}
+                          onFocus={() => {
+                            setActive({ row: rowIndex, column: columnIndex });
+                            setExplained({ row: rowIndex, column: columnIndex });
+                          }}
+                          onClick={() => setExplained({ row: rowIndex, column: columnIndex })}
+                          className={`w-full whitespace-nowrap rounded px-1 py-1 font-semibold ${style} ${
+                            explained?.row === rowIndex && explained.column === columnIndex
+                              ? 'ring-2 ring-blue-600 dark:ring-blue-400'
+                              : ''
+                          }`}
+                        >
+                          <CellContent cell={cell} />
+                          {flipped.has(id) ? (
+                            <span className="sr-only"> (just changed)</span>
+                          ) : null}
+                        </button>
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+            {virtual.paddingBottom > 0 ? <tr style={{ height: virtual.paddingBottom }} /> : null}
           </tbody>
         </table>
       </div>
