@@ -1,16 +1,20 @@
 /**
- * The tenant is derived from (genesis, events, cursor), never stored. Deriving it again after an
- * append applies only the new events, so a click costs one `apply`, not a replay of the log.
+ * The tenant and its validity view are derived from (genesis, events, cursor), never stored.
+ * Deriving again after an append applies only the new events and advances the view by only the
+ * rows they touch, so a click costs one `apply` and a few what-if runs, not a replay of the log.
  */
 import { apply, replay } from '../core/apply';
 import type { TenantEvent } from '../core/events';
 import type { Tenant, TenantGenesis } from '../core/model';
+import { advanceValidityView, buildValidityView, type ValidityView } from '../core/validity-view';
 
 interface Derived {
   readonly genesis: TenantGenesis;
   readonly events: readonly TenantEvent[];
   readonly cursor: number;
   readonly tenant: Tenant;
+  /** Built on first request, then advanced with the tenant. */
+  view: ValidityView | null;
 }
 
 /** True when `next[0..cursor)` holds the very same events as `previous[0..cursor)`. */
@@ -32,37 +36,68 @@ function sharesPrefix(
  */
 export function createTenantDeriver() {
   let last: Derived | null = null;
+
+  /** `last`, if (genesis, events, cursor) extends it by appended events. */
+  function extendable(genesis: TenantGenesis, events: readonly TenantEvent[], cursor: number) {
+    return last !== null &&
+      last.genesis === genesis &&
+      cursor >= last.cursor &&
+      sharesPrefix(last.events, events, last.cursor)
+      ? last
+      : null;
+  }
+
   function remember(
     genesis: TenantGenesis,
     events: readonly TenantEvent[],
     cursor: number,
     tenant: Tenant,
   ): void {
-    last = { genesis, events, cursor, tenant };
+    // One event on from what we had: the view moves on by the rows that event touches.
+    const from = extendable(genesis, events, cursor);
+    const event = events[cursor - 1];
+    const view =
+      from?.view != null && cursor === from.cursor + 1 && event !== undefined
+        ? advanceValidityView(from.view, tenant, event)
+        : null;
+    last = { genesis, events, cursor, tenant, view };
   }
+
   function derive(genesis: TenantGenesis, events: readonly TenantEvent[], cursor: number): Tenant {
     if (last?.genesis === genesis && last.events === events && last.cursor === cursor) {
       return last.tenant;
     }
-    let tenant: Tenant;
-    if (
-      last !== null &&
-      last.genesis === genesis &&
-      cursor >= last.cursor &&
-      sharesPrefix(last.events, events, last.cursor)
-    ) {
-      tenant = last.tenant;
-      for (let i = last.cursor; i < cursor; i++) {
-        const event = events[i];
-        if (event === undefined) break;
-        const result = apply(tenant, event);
-        if (result.ok) tenant = result.tenant;
-      }
-    } else {
-      tenant = replay(genesis, events.slice(0, cursor)).tenant;
+    const from = extendable(genesis, events, cursor);
+    if (from === null) {
+      const tenant = replay(genesis, events.slice(0, cursor)).tenant;
+      last = { genesis, events, cursor, tenant, view: null };
+      return tenant;
     }
-    remember(genesis, events, cursor, tenant);
+    let tenant = from.tenant;
+    let view = from.view;
+    for (let i = from.cursor; i < cursor; i++) {
+      const event = events[i];
+      if (event === undefined) break;
+      const result = apply(tenant, event);
+      if (!result.ok) continue;
+      tenant = result.tenant;
+      if (view !== null) view = advanceValidityView(view, tenant, event);
+    }
+    last = { genesis, events, cursor, tenant, view };
     return tenant;
   }
-  return { derive, remember };
+
+  /** The validity view of the tenant at (genesis, events, cursor). */
+  function deriveView(
+    genesis: TenantGenesis,
+    events: readonly TenantEvent[],
+    cursor: number,
+  ): ValidityView {
+    const tenant = derive(genesis, events, cursor);
+    const current = last as Derived;
+    if (current.view === null) current.view = buildValidityView(tenant);
+    return current.view;
+  }
+
+  return { derive, deriveView, remember };
 }

@@ -12,8 +12,11 @@ import {
 import '../../components/table-meta';
 import { VerdictBadge } from '../../components/verdict-badge';
 import { maskSecret } from '../../core/deterministic';
+import { verdictText } from '../../core/key-verdict';
+import { SCOPE_LABELS, type Team, type TeamId } from '../../core/model';
+import type { WhatIfRow } from '../../core/what-if';
 import { DeleteKeyButton } from './delete-key-button';
-import type { KeyRow } from './key-rows';
+import { keyAccess } from './key-access';
 
 export const keysFeatures = tableFeatures({
   columnFilteringFeature,
@@ -24,43 +27,50 @@ export const keysFeatures = tableFeatures({
   sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
 });
 
-const helper = createColumnHelper<typeof keysFeatures, KeyRow>();
+const helper = createColumnHelper<typeof keysFeatures, WhatIfRow>();
 
-export const keysColumns = helper.columns([
-  helper.accessor((row) => row.key.name, {
-    id: 'name',
-    header: 'Name',
-    sortFn: 'alphanumeric',
-    meta: { rowHeader: true },
-  }),
-  helper.accessor('scopeLabel', {
-    id: 'scope',
-    header: 'Scope',
-    sortFn: 'alphanumeric',
-    filterFn: 'equalsString',
-  }),
-  helper.accessor('creatorName', { id: 'createdBy', header: 'Created by', sortFn: 'alphanumeric' }),
-  helper.accessor('access', {
-    id: 'access',
-    header: 'Teams, roles or permissions',
-    enableSorting: false,
-  }),
-  helper.accessor((row) => row.key.secret, {
-    id: 'secret',
-    header: 'Secret',
-    enableSorting: false,
-    cell: ({ getValue }) => <code className="text-xs">{maskSecret(getValue())}</code>,
-  }),
-  helper.accessor('verdictText', {
-    id: 'verdict',
-    header: 'Verdict now',
-    sortFn: 'alphanumeric',
-    filterFn: 'equalsString',
-    cell: ({ row }) => <VerdictBadge verdict={row.original.verdict} />,
-  }),
-  helper.display({
-    id: 'actions',
-    header: 'Actions',
-    cell: ({ row }) => <DeleteKeyButton apiKey={row.original.key} />,
-  }),
-]);
+/** Team names are looked up when a row is read, so the columns take the tenant's teams. */
+export function getKeysColumns(teams: ReadonlyMap<TeamId, Team>) {
+  return helper.columns([
+    helper.accessor((row) => row.key.name, {
+      id: 'name',
+      header: 'Name',
+      sortFn: 'alphanumeric',
+      meta: { rowHeader: true },
+    }),
+    helper.accessor((row) => SCOPE_LABELS[row.key.scope], {
+      id: 'scope',
+      header: 'Scope',
+      sortFn: 'alphanumeric',
+      filterFn: 'equalsString',
+    }),
+    helper.accessor((row) => row.creator?.name ?? row.key.createdBy, {
+      id: 'createdBy',
+      header: 'Created by',
+      sortFn: 'alphanumeric',
+    }),
+    helper.accessor((row) => keyAccess(row.key, row.creator?.name ?? row.key.createdBy, teams), {
+      id: 'access',
+      header: 'Teams, roles or permissions',
+      enableSorting: false,
+    }),
+    helper.accessor((row) => row.key.secret, {
+      id: 'secret',
+      header: 'Secret',
+      enableSorting: false,
+      cell: ({ getValue }) => <code className="text-xs">{maskSecret(getValue())}</code>,
+    }),
+    helper.accessor((row) => verdictText(row.now), {
+      id: 'verdict',
+      header: 'Verdict now',
+      sortFn: 'alphanumeric',
+      filterFn: 'equalsString',
+      cell: ({ row }) => <VerdictBadge verdict={row.original.now} />,
+    }),
+    helper.display({
+      id: 'actions',
+      header: 'Actions',
+      cell: ({ row }) => <DeleteKeyButton apiKey={row.original.key} />,
+    }),
+  ]);
+}

@@ -1,13 +1,14 @@
 import { type ColumnFiltersState, type SortingState, useTable } from '@tanstack/react-table';
 import { useId, useMemo, useState } from 'react';
 import { DataTable } from '../../components/data-table';
+import { verdictText } from '../../core/key-verdict';
 import { KEY_SCOPES, SCOPE_LABELS } from '../../core/model';
-import { useTenant } from '../../store/use-tenant';
-import { type KeyRow, keyRows } from './key-rows';
-import { keysColumns, keysFeatures } from './keys-columns';
+import type { WhatIfRow } from '../../core/what-if';
+import { useTenant, useWhatIfMatrix } from '../../store/use-tenant';
+import { getKeysColumns, keysFeatures } from './keys-columns';
 
-const getRowId = (row: KeyRow) => row.key.id;
-const rowProps = (row: KeyRow) => ({ 'data-key-id': row.key.id });
+const getRowId = (row: WhatIfRow) => row.key.id;
+const rowProps = (row: WhatIfRow) => ({ 'data-key-id': row.key.id });
 
 function filterValue(filters: ColumnFiltersState, id: string): string {
   const value = filters.find((filter) => filter.id === id)?.value;
@@ -20,13 +21,14 @@ function withFilter(filters: ColumnFiltersState, id: string, value: string): Col
 }
 
 export function KeysTable() {
-  const tenant = useTenant();
-  const data = useMemo(() => keyRows(tenant), [tenant]);
+  const teams = useTenant().teams;
+  const data = useWhatIfMatrix();
+  const columns = useMemo(() => getKeysColumns(teams), [teams]);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
   const table = useTable({
     features: keysFeatures,
-    columns: keysColumns,
+    columns,
     data,
     getRowId,
     state: { sorting, columnFilters },
@@ -35,13 +37,13 @@ export function KeysTable() {
   });
   const verdictFilter = filterValue(columnFilters, 'verdict');
   // Keep the chosen verdict listed even when no key has it any more, so the select stays honest.
-  const verdictOptions = useMemo(
-    () =>
-      [...new Set([...data.map((row) => row.verdictText), verdictFilter])]
-        .filter((text) => text !== '')
-        .sort(),
-    [data, verdictFilter],
-  );
+  const verdictOptions = useMemo(() => {
+    // Verdicts are shared constants: collect the few distinct ones, then name them.
+    const distinct = new Set(data.map((row) => row.now));
+    const texts = new Set([...distinct].map(verdictText));
+    if (verdictFilter !== '') texts.add(verdictFilter);
+    return [...texts].sort();
+  }, [data, verdictFilter]);
   const scopeId = useId();
   const verdictId = useId();
   const shown = table.getRowModel().rows.length;
