@@ -54,6 +54,19 @@ describe('ValidityMatrix', () => {
     );
   });
 
+  it('filters its rows by key name, creator name or email', async () => {
+    const user = userEvent.setup();
+    render(<ValidityMatrix />);
+    await user.type(screen.getByRole('searchbox', { name: 'Find keys' }), 'sam.patel@');
+    const table = screen.getByRole('table', { name: 'Validity matrix' });
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((header) => header.textContent),
+    ).toEqual(['Sam personalPersonal · Sam Patel', 'Sam teamTeam · Sam Patel']);
+    expect(screen.getByText('Showing 2 of 8 keys')).toBeInTheDocument();
+  });
+
   it('marks stages a deleted creator cannot reach as not reachable, with the reason', async () => {
     const user = userEvent.setup();
     render(<ValidityMatrix />);
@@ -80,6 +93,8 @@ describe('ValidityMatrix', () => {
       1,
     );
 
+    // From the search box above the matrix, one Tab lands on the matrix's one tab stop.
+    screen.getByRole('searchbox', { name: 'Find keys' }).focus();
     await user.tab();
     expect(document.activeElement?.closest('td')).toBe(cellOf('Jane personal', 'Now'));
     await user.keyboard('{ArrowRight}{ArrowRight}');

@@ -1,4 +1,5 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { matchesQuery, SearchBox } from '../../components/search-box';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { VERDICT_LABELS } from '../../core/key-verdict';
 import { SCOPE_LABELS } from '../../core/model';
@@ -46,8 +47,18 @@ const CELL_STYLES = {
 
 export function ValidityMatrix() {
   const tenant = useTenant();
-  const rows = useWhatIfMatrix();
-  const { flipped, announcement } = useVerdictFlips(tenant, rows);
+  const allRows = useWhatIfMatrix();
+  const { flipped, announcement } = useVerdictFlips(tenant, allRows);
+  const [query, setQuery] = useState('');
+  const rows = useMemo(
+    () =>
+      query.trim() === ''
+        ? allRows
+        : allRows.filter((row) =>
+            matchesQuery(query, row.key.name, row.creator?.name ?? '', row.creator?.email ?? ''),
+          ),
+    [allRows, query],
+  );
   const [active, setActive] = useState<Position>({ row: 0, column: 0 });
   const [explained, setExplained] = useState<Position | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
@@ -118,6 +129,17 @@ export function ValidityMatrix() {
         reactivated, deleted or re-invited (computed on a copy of the tenant). Focus or click a cell
         to see why; arrow keys move between cells.
       </p>
+      <div className="flex flex-wrap items-end gap-3">
+        <SearchBox
+          label="Find keys"
+          value={query}
+          onChange={setQuery}
+          placeholder="Key name, creator or email"
+        />
+        <p className="text-slate-600 text-sm dark:text-slate-400">
+          Showing {rows.length} of {allRows.length} keys
+        </p>
+      </div>
       <p role="status" aria-live="polite" className="min-h-5 font-medium text-sm">
         {announcement === '' ? null : `Changed: ${announcement}`}
       </p>
@@ -169,7 +191,9 @@ export function ValidityMatrix() {
                   colSpan={MATRIX_COLUMNS.length + 1}
                   className="px-2 py-6 text-center text-slate-600"
                 >
-                  No keys yet. Create one with “Create key”.
+                  {allRows.length === 0
+                    ? 'No keys yet. Create one with “Create key”.'
+                    : 'No key matches.'}
                 </td>
               </tr>
             ) : null}

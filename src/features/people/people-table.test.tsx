@@ -26,6 +26,18 @@ describe('PeopleTable', () => {
     expect(screen.getAllByRole('rowheader')).toHaveLength(5);
   });
 
+  it('finds a person by name or email', async () => {
+    const user = userEvent.setup();
+    render(<PeopleTable />);
+    await user.type(screen.getByRole('searchbox', { name: 'Find a person' }), 'VERA.LIN');
+    expect(screen.getAllByRole('rowheader').map((header) => header.textContent)).toEqual([
+      'Vera Lin',
+    ]);
+    await user.clear(screen.getByRole('searchbox', { name: 'Find a person' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Find a person' }), 'nobody');
+    expect(screen.getByText('No person matches.')).toBeInTheDocument();
+  });
+
   it('offers only the actions that apply to each status', async () => {
     const user = userEvent.setup();
     render(<PeopleTable />);

@@ -1,6 +1,7 @@
 import { useTable } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { DataTable } from '../../components/data-table';
+import { matchesQuery, SearchBox } from '../../components/search-box';
 import { useTenant } from '../../store/use-tenant';
 import { getPeopleColumns, peopleFeatures } from './people-columns';
 import { type PersonRow, peopleRows } from './people-rows';
@@ -12,17 +13,40 @@ const rowProps = (row: PersonRow) => ({
   }`,
 });
 
+const getRowId = (row: PersonRow) => row.account.id;
+
 export function PeopleTable() {
   const tenant = useTenant();
-  const data = useMemo(() => peopleRows(tenant), [tenant]);
+  const [query, setQuery] = useState('');
+  const all = useMemo(() => peopleRows(tenant), [tenant]);
+  const data = useMemo(
+    () =>
+      query.trim() === ''
+        ? all
+        : all.filter(({ account }) => matchesQuery(query, account.name, account.email)),
+    [all, query],
+  );
   const columns = useMemo(() => getPeopleColumns(tenant.teams), [tenant.teams]);
-  const table = useTable({
-    features: peopleFeatures,
-    columns,
-    data,
-    getRowId: (row) => row.account.id,
-  });
+  const table = useTable({ features: peopleFeatures, columns, data, getRowId });
   return (
-    <DataTable table={table} label="People" empty="No people in this tenant." rowProps={rowProps} />
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-end gap-3">
+        <SearchBox
+          label="Find a person"
+          value={query}
+          onChange={setQuery}
+          placeholder="Name or email"
+        />
+        <p className="text-slate-600 text-sm dark:text-slate-400" aria-live="polite">
+          Showing {data.length} of {all.length} accounts
+        </p>
+      </div>
+      <DataTable
+        table={table}
+        label="People"
+        empty={all.length === 0 ? 'No people in this tenant.' : 'No person matches.'}
+        rowProps={rowProps}
+      />
+    </div>
   );
 }
