@@ -10,7 +10,8 @@ const selectClass =
 
 export function AppHeader() {
   const tenant = useTenant();
-  const scenarioId = useTenantStore((s) => s.scenarioId);
+  // While a generated scenario loads, the select already shows it.
+  const scenarioId = useTenantStore((s) => s.loading?.id ?? s.scenarioId);
   const loadScenario = useTenantStore((s) => s.loadScenario);
   const resetScenario = useTenantStore((s) => s.resetScenario);
   const { choice, setChoice } = useTheme();
@@ -34,7 +35,7 @@ export function AppHeader() {
               id={scenarioSelect}
               className={selectClass}
               value={scenarioId}
-              onChange={(e) => loadScenario(e.target.value)}
+              onChange={(e) => void loadScenario(e.target.value)}
             >
               {SCENARIOS.map((scenario) => (
                 <option key={scenario.id} value={scenario.id}>
@@ -43,7 +44,7 @@ export function AppHeader() {
               ))}
             </select>
           </label>
-          <Button onClick={resetScenario}>Reset scenario</Button>
+          <Button onClick={() => void resetScenario()}>Reset scenario</Button>
           <label htmlFor={themeSelect} className="flex flex-col gap-1">
             Theme
             <select

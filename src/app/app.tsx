@@ -18,13 +18,35 @@ function ScenarioSummary() {
   );
 }
 
+/** Announces a generated scenario while it is built; the region stays mounted so it is heard. */
+function LoadingStatus() {
+  const loading = useTenantStore((s) => s.loading);
+  const entry = loading === null ? undefined : findScenario(loading.id);
+  return (
+    <div role="status">
+      {loading !== null && entry?.kind === 'generated' ? (
+        <p className="mt-2 flex items-center gap-2 rounded-md border border-blue-300 bg-blue-50 px-3 py-2 text-blue-900 text-sm dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100">
+          <span
+            aria-hidden="true"
+            className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent motion-reduce:animate-none"
+          />
+          {entry.loadingMessage(loading.params)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function App() {
   const [creating, setCreating] = useState(false);
   return (
     <>
       <AppHeader />
       <main className="mx-auto flex max-w-screen-2xl flex-col gap-4 px-4 py-4">
-        <ScenarioSummary />
+        <div>
+          <ScenarioSummary />
+          <LoadingStatus />
+        </div>
         <NoticeBanner />
         <div className="grid grid-cols-1 gap-4 min-[1400px]:grid-cols-2">
           <Section id="people-heading" title="People">

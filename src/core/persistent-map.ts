@@ -110,24 +110,41 @@ function walk<V>(node: Node<V>, visit: (value: V) => void): void {
 const EMPTY_ROOT: Branch<never> = { kind: 1, bitmap: 0, children: [] };
 
 /**
- * The keys in insertion order. The backing array is shared by successive versions and only
- * appended to: a version reads its first `length` items, and appending to an older version
- * (a branch after time travel) copies its prefix first. No version ever sees another change.
+ * The keys in insertion order, as a chain of chunks of up to 32 keys, newest chunk first.
+ * A version reads the first `headLength` keys of its head chunk. Appending pushes onto the head
+ * chunk when this version is the one that last grew it (no other version can see the change),
+ * and otherwise copies at most 32 keys: a branch after time travel costs O(1), not O(n).
  */
+const CHUNK = 32;
+
 class Order {
   constructor(
-    readonly items: string[],
+    readonly head: string[],
+    readonly headLength: number,
+    readonly tail: Order | null,
     readonly length: number,
   ) {}
 
+  static readonly EMPTY = new Order([], 0, null, 0);
+
   append(key: string): Order {
-    if (this.items.length === this.length) {
-      this.items.push(key);
-      return new Order(this.items, this.length + 1);
+    if (this.headLength === CHUNK) return new Order([key], 1, this, this.length + 1);
+    if (this.head.length === this.headLength) {
+      this.head.push(key);
+      return new Order(this.head, this.headLength + 1, this.tail, this.length + 1);
     }
-    const items = this.items.slice(0, this.length);
-    items.push(key);
-    return new Order(items, this.length + 1);
+    const head = this.head.slice(0, this.headLength);
+    head.push(key);
+    return new Order(head, this.headLength + 1, this.tail, this.length + 1);
+  }
+
+  *[Symbol.iterator](): Generator<string> {
+    const chunks: Order[] = [];
+    for (let order: Order | null = this; order !== null; order = order.tail) chunks.push(order);
+    for (let c = chunks.length - 1; c >= 0; c--) {
+      const { head, headLength } = chunks[c] as Order;
+      for (let i = 0; i < headLength; i++) yield head[i] as string;
+    }
   }
 }
 
@@ -141,7 +158,7 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
   }
 
   static empty<V>(): PersistentMap<V> {
-    return new PersistentMap<V>(EMPTY_ROOT, new Order([], 0));
+    return new PersistentMap<V>(EMPTY_ROOT, Order.EMPTY);
   }
 
   static from<V>(entries: Iterable<readonly [string, V]>): PersistentMap<V> {
@@ -172,8 +189,7 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
   }
 
   *keys(): MapIterator<string> {
-    const { items, length } = this.#order;
-    for (let i = 0; i < length; i++) yield items[i] as string;
+    yield* this.#order;
   }
 
   *values(): MapIterator<V> {

@@ -3,6 +3,7 @@ import { replay } from '../core/apply';
 import { changeStatus, createKey } from '../core/commands';
 import { evaluateKey } from '../core/key-verdict';
 import { janeTinoScenario } from '../core/scenarios/jane-tino';
+import { generateLargeScenario } from '../core/scenarios/large';
 import { selectTenant, useTenantStore } from './tenant-store';
 
 function accountIdOf(name: string): string {
@@ -114,5 +115,101 @@ describe('tenant store', () => {
     useTenantStore.getState().dispatch((t) => changeStatus(t, 'account_deleted', jane));
     useTenantStore.getState().resetScenario();
     expect(useTenantStore.getState().events).toBe(janeTinoScenario.events);
+  });
+
+  describe('the generated large scenario', () => {
+    it('loads asynchronously, showing the load, then swaps in its genesis and log at once', async () => {
+      const before = useTenantStore.getState();
+      const pending = useTenantStore.getState().loadScenario('large', { people: '200' });
+
+      const loading = useTenantStore.getState();
+      expect(loading.loading).toEqual({ id: 'large', params: { people: 200, keysPerPerson: 4 } });
+      expect(loading.scenarioId).toBe('jane-tino');
+      expect(loading.events).toBe(before.events);
+
+      await expect(pending).resolves.toEqual({ ok: true });
+      const state = useTenantStore.getState();
+      const expected = generateLargeScenario({ people: 200, keysPerPerson: 4 });
+      expect(state.loading).toBeNull();
+      expect(state.scenarioId).toBe('large');
+      expect(state.scenarioParams).toEqual({ people: 200, keysPerPerson: 4 });
+      expect(state.genesis).toStrictEqual(expected.genesis);
+      expect(state.events).toStrictEqual(expected.events);
+      expect(state.cursor).toBe(expected.events.length);
+    });
+
+    it('derives exactly the replayed tenant from the tenant the generator handed over', async () => {
+      await useTenantStore.getState().loadScenario('large', { people: '60', keysPerPerson: '3' });
+      const state = useTenantStore.getState();
+      expect(state.scenarioId).toBe('large');
+      expect(selectTenant(state)).toEqual(replay(state.genesis, state.events).tenant);
+      // Later changes still build on it incrementally.
+      const account = [...selectTenant(state).accounts.values()].find((a) => a.status === 'active');
+      if (account === undefined) throw new Error('no active account');
+      useTenantStore.getState().dispatch((t) => changeStatus(t, 'account_deactivated', account.id));
+      const next = useTenantStore.getState();
+      expect(selectTenant(next)).toEqual(replay(next.genesis, next.events).tenant);
+    });
+
+    it.each([
+      ['abc', 'people must be a whole number from 1 to 20000; got "abc".'],
+      ['999999', 'people must be a whole number from 1 to 20000; got "999999".'],
+    ])(
+      'refuses people=%s with a notice naming the parameter and its range, loading nothing',
+      async (people, reason) => {
+        const before = useTenantStore.getState();
+        const result = await useTenantStore.getState().loadScenario('large', { people });
+        expect(result).toMatchObject({ ok: false });
+        const state = useTenantStore.getState();
+        expect(state.notice?.tone).toBe('error');
+        expect(state.notice?.message).toContain(reason);
+        expect(state.notice?.message).toContain('Still showing "Jane Tino (the FAQ)"');
+        expect(state.loading).toBeNull();
+        expect(state.scenarioId).toBe('jane-tino');
+        expect(state.scenarioParams).toBe(before.scenarioParams);
+        expect(state.genesis).toBe(before.genesis);
+        expect(state.events).toBe(before.events);
+      },
+    );
+
+    it('refuses keysPerPerson out of range, naming it and its range', async () => {
+      await useTenantStore.getState().loadScenario('large', { people: '10', keysPerPerson: '11' });
+      expect(useTenantStore.getState().notice?.message).toContain(
+        'keysPerPerson must be a whole number from 0 to 10; got "11".',
+      );
+      expect(useTenantStore.getState().scenarioId).toBe('jane-tino');
+    });
+
+    it('resets to the same generated tenant: same parameters, deep-equal events', async () => {
+      await useTenantStore.getState().loadScenario('large', { people: 150, keysPerPerson: 1 });
+      const { dispatch } = useTenantStore.getState();
+      const active = [...selectTenant(useTenantStore.getState()).accounts.values()].find(
+        (a) => a.status === 'active',
+      );
+      if (active === undefined) throw new Error('no active account');
+      dispatch((t) => changeStatus(t, 'account_deleted', active.id));
+      expect(useTenantStore.getState().events.at(-1)?.type).toBe('account_deleted');
+
+      await expect(useTenantStore.getState().resetScenario()).resolves.toEqual({ ok: true });
+      const state = useTenantStore.getState();
+      const fresh = generateLargeScenario({ people: 150, keysPerPerson: 1 });
+      expect(state.scenarioId).toBe('large');
+      expect(state.scenarioParams).toEqual({ people: 150, keysPerPerson: 1 });
+      expect(state.events).toStrictEqual(fresh.events);
+      expect(selectTenant(state)).toEqual(fresh.tenant);
+    });
+
+    it('lets a later choice win over a generated scenario still loading', async () => {
+      const pending = useTenantStore.getState().loadScenario('large');
+      expect(useTenantStore.getState().loading).toEqual({
+        id: 'large',
+        params: { people: 10000, keysPerPerson: 4 },
+      });
+      useTenantStore.getState().loadScenario('blank');
+      await expect(pending).resolves.toMatchObject({ ok: false });
+      const state = useTenantStore.getState();
+      expect(state.scenarioId).toBe('blank');
+      expect(state.loading).toBeNull();
+    });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The one store. It holds what cannot be derived: the scenario's genesis, the event log and the
- * cursor into it (everything before the cursor is in effect; a timeline can move it later).
+ * The one store. It holds what cannot be derived: the scenario (its id and parameters), its
+ * genesis, the event log and the cursor into it (everything before the cursor is in effect; a
+ * timeline can move it later), and whether a generated scenario is being loaded.
  * The tenant, verdicts and matrices are derived from these with memoised core functions.
  */
 import { create } from 'zustand';
@@ -8,7 +9,19 @@ import { apply } from '../core/apply';
 import type { TenantEvent } from '../core/events';
 import type { Tenant, TenantGenesis } from '../core/model';
 import type { Scenario } from '../core/scenarios/scenario-builder';
-import { DEFAULT_SCENARIO_ID, findScenario, SCENARIOS } from '../core/scenarios/scenario-catalog';
+import {
+  DEFAULT_SCENARIO_ID,
+  findScenario,
+  type GeneratedScenarioEntry,
+  SCENARIOS,
+} from '../core/scenarios/scenario-catalog';
+import {
+  type RawScenarioParams,
+  readScenarioParams,
+  type ScenarioParams,
+  sameParams,
+} from '../core/scenarios/scenario-params';
+import type { ValidityView } from '../core/validity-view';
 import { createTenantDeriver } from './derive-tenant';
 
 export interface Notice {
@@ -24,17 +37,31 @@ export type DispatchResult =
   | { readonly ok: true }
   | { readonly ok: false; readonly reason: string };
 
+/** A generated scenario on its way in. */
+export interface Loading {
+  readonly id: string;
+  readonly params: ScenarioParams;
+}
+
 export interface TenantStore {
   readonly scenarioId: string;
+  /** The scenario's validated parameters (none for a fixed scenario); Reset reuses them. */
+  readonly scenarioParams: ScenarioParams;
   readonly genesis: TenantGenesis;
   readonly events: readonly TenantEvent[];
   readonly cursor: number;
+  /** Set while a generated scenario is built; the current one stays on screen meanwhile. */
+  readonly loading: Loading | null;
   /** The last refusal or message for the person at the console. */
   readonly notice: Notice | null;
   /** Build the command's event against the current tenant, apply it, and log it if accepted. */
   dispatch(command: Command): DispatchResult;
-  loadScenario(id: string): void;
-  resetScenario(): void;
+  /**
+   * Open a scenario. A fixed one is in place when this returns; a generated one when the promise
+   * settles. Invalid parameters are refused with a notice naming them, and nothing changes.
+   */
+  loadScenario(id: string, params?: RawScenarioParams): Promise<DispatchResult>;
+  resetScenario(): Promise<DispatchResult>;
   dismissNotice(): void;
   showNotice(tone: Notice['tone'], message: string): void;
 }
@@ -45,54 +72,146 @@ export function selectTenant(state: Pick<TenantStore, 'genesis' | 'events' | 'cu
   return deriver.derive(state.genesis, state.events, state.cursor);
 }
 
-function scenarioState(scenario: Scenario) {
+/** The validity matrix's rows, advanced event by event with the tenant. */
+export function selectView(
+  state: Pick<TenantStore, 'genesis' | 'events' | 'cursor'>,
+): ValidityView {
+  return deriver.deriveView(state.genesis, state.events, state.cursor);
+}
+
+/** The store's part of a scenario. A builder's tenant is handed to the deriver: no replay. */
+function scenarioState(scenario: Scenario, params: ScenarioParams) {
+  if (scenario.tenant !== undefined) {
+    deriver.remember(scenario.genesis, scenario.events, scenario.events.length, scenario.tenant);
+  }
   return {
     scenarioId: scenario.id,
+    scenarioParams: params,
     genesis: scenario.genesis,
     events: scenario.events,
     cursor: scenario.events.length,
+    loading: null,
+    notice: null,
   };
+}
+
+/**
+ * The last generated scenario, so that Reset (or picking it again) does not generate it again.
+ * Generation is deterministic, so this only saves time: the result is the same either way.
+ */
+let lastGenerated: { readonly params: ScenarioParams; readonly scenario: Scenario } | null = null;
+
+function generated(entry: GeneratedScenarioEntry, params: ScenarioParams): Scenario | undefined {
+  return lastGenerated !== null &&
+    lastGenerated.scenario.id === entry.id &&
+    sameParams(lastGenerated.params, params)
+    ? lastGenerated.scenario
+    : undefined;
+}
+
+/**
+ * Resolves once the browser has had a chance to paint the loading status, before generation
+ * takes the main thread. Outside a browser (tests), or in a hidden tab, it waits one task.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const visible = typeof document !== 'undefined' && document.visibilityState === 'visible';
+    if (visible && typeof requestAnimationFrame === 'function') {
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+    } else {
+      setTimeout(resolve, 0);
+    }
+  });
 }
 
 let noticeIds = 0;
 
+/** Another scenario was picked while this one loaded: the later choice wins. */
+const SUPERSEDED: DispatchResult = { ok: false, reason: 'Another scenario was opened meanwhile.' };
+
 function initialScenario(): Scenario {
-  return findScenario(DEFAULT_SCENARIO_ID) ?? (SCENARIOS[0] as Scenario);
+  const entry = findScenario(DEFAULT_SCENARIO_ID) ?? SCENARIOS.find((s) => s.kind === 'fixed');
+  if (entry?.kind !== 'fixed') throw new Error('The default scenario must be a fixed one.');
+  return entry.scenario;
 }
 
-export const useTenantStore = create<TenantStore>()((set, get) => ({
-  ...scenarioState(initialScenario()),
-  notice: null,
-  dispatch(command) {
-    const state = get();
-    const tenant = selectTenant(state);
-    const event = command(tenant);
-    const result = apply(tenant, event);
-    if (!result.ok) {
-      set({ notice: { id: ++noticeIds, tone: 'error', message: result.refusal.reason } });
-      return { ok: false, reason: result.refusal.reason };
+export const useTenantStore = create<TenantStore>()((set, get) => {
+  const refuse = (message: string): DispatchResult => {
+    set({ notice: { id: ++noticeIds, tone: 'error', message } });
+    return { ok: false, reason: message };
+  };
+
+  async function loadGenerated(
+    entry: GeneratedScenarioEntry,
+    params: ScenarioParams,
+  ): Promise<DispatchResult> {
+    const ready = generated(entry, params);
+    if (ready !== undefined) {
+      set(scenarioState(ready, params));
+      return { ok: true };
     }
-    // Everything after the cursor is a redo branch; a new change drops it.
-    const events = [...state.events.slice(0, state.cursor), event];
-    deriver.remember(state.genesis, events, events.length, result.tenant);
-    set({ events, cursor: events.length, notice: null });
-    return { ok: true };
-  },
-  loadScenario(id) {
-    const scenario = findScenario(id);
-    if (scenario === undefined) {
-      set({ notice: { id: ++noticeIds, tone: 'error', message: `There is no scenario "${id}".` } });
-      return;
+    const loading: Loading = { id: entry.id, params };
+    set({ loading });
+    try {
+      await afterPaint();
+      if (get().loading !== loading) return SUPERSEDED;
+      const scenario = await entry.generate(params);
+      lastGenerated = { params, scenario };
+      if (get().loading !== loading) return SUPERSEDED;
+      set(scenarioState(scenario, params));
+      return { ok: true };
+    } catch (error) {
+      if (get().loading !== loading) return SUPERSEDED;
+      set({ loading: null });
+      const why = error instanceof Error ? error.message : String(error);
+      return refuse(`The scenario "${entry.title}" could not be generated: ${why}`);
     }
-    set({ ...scenarioState(scenario), notice: null });
-  },
-  resetScenario() {
-    get().loadScenario(get().scenarioId);
-  },
-  dismissNotice() {
-    set({ notice: null });
-  },
-  showNotice(tone, message) {
-    set({ notice: { id: ++noticeIds, tone, message } });
-  },
-}));
+  }
+
+  return {
+    ...scenarioState(initialScenario(), {}),
+    dispatch(command) {
+      const state = get();
+      const tenant = selectTenant(state);
+      const event = command(tenant);
+      const result = apply(tenant, event);
+      if (!result.ok) {
+        set({ notice: { id: ++noticeIds, tone: 'error', message: result.refusal.reason } });
+        return { ok: false, reason: result.refusal.reason };
+      }
+      // Everything after the cursor is a redo branch; a new change drops it.
+      const events = [...state.events.slice(0, state.cursor), event];
+      deriver.remember(state.genesis, events, events.length, result.tenant);
+      set({ events, cursor: events.length, notice: null });
+      return { ok: true };
+    },
+    loadScenario(id, rawParams) {
+      const entry = findScenario(id);
+      if (entry === undefined) {
+        return Promise.resolve(refuse(`There is no scenario "${id}".`));
+      }
+      if (entry.kind === 'fixed') {
+        set(scenarioState(entry.scenario, {}));
+        return Promise.resolve({ ok: true });
+      }
+      const read = readScenarioParams(entry.params, rawParams);
+      if (!read.ok) {
+        const current = findScenario(get().scenarioId)?.title ?? get().scenarioId;
+        return Promise.resolve(
+          refuse(`Cannot open "${entry.title}": ${read.reason} Still showing "${current}".`),
+        );
+      }
+      return loadGenerated(entry, read.params);
+    },
+    resetScenario() {
+      const { scenarioId, scenarioParams } = get();
+      return get().loadScenario(scenarioId, scenarioParams);
+    },
+    dismissNotice() {
+      set({ notice: null });
+    },
+    showNotice(tone, message) {
+      set({ notice: { id: ++noticeIds, tone, message } });
+    },
+  };
+});
