@@ -13,8 +13,9 @@ import '../../components/table-meta';
 import { VerdictBadge } from '../../components/verdict-badge';
 import { maskSecret } from '../../core/deterministic';
 import { verdictText } from '../../core/key-verdict';
-import { SCOPE_LABELS, type Team, type TeamId } from '../../core/model';
+import { type KeyId, SCOPE_LABELS, type Team, type TeamId } from '../../core/model';
 import type { WhatIfRow } from '../../core/what-if';
+import { useKeyVerdict } from '../../store/use-tenant';
 import { DeleteKeyButton } from './delete-key-button';
 import { keyAccess } from './key-access';
 
@@ -28,6 +29,12 @@ export const keysFeatures = tableFeatures({
 });
 
 const helper = createColumnHelper<typeof keysFeatures, WhatIfRow>();
+
+/** The verdict read live from the store: rows may be a snapshot from before a status change. */
+function LiveVerdict({ keyId }: { keyId: KeyId }) {
+  const verdict = useKeyVerdict(keyId);
+  return verdict === undefined ? null : <VerdictBadge verdict={verdict} />;
+}
 
 /** Team names are looked up when a row is read, so the columns take the tenant's teams. */
 export function getKeysColumns(teams: ReadonlyMap<TeamId, Team>) {
@@ -65,7 +72,7 @@ export function getKeysColumns(teams: ReadonlyMap<TeamId, Team>) {
       header: 'Verdict now',
       sortFn: 'alphanumeric',
       filterFn: 'equalsString',
-      cell: ({ row }) => <VerdictBadge verdict={row.original.now} />,
+      cell: ({ row }) => <LiveVerdict keyId={row.original.key.id} />,
     }),
     helper.display({
       id: 'actions',

@@ -20,12 +20,32 @@ function withFilter(filters: ColumnFiltersState, id: string, value: string): Col
   return value === '' ? others : [...others, { id, value }];
 }
 
+const snapshots = new WeakMap<object, readonly WhatIfRow[]>();
+
+/**
+ * The rows as they were when the key list last changed (a key created or deleted). A status
+ * change does not touch them, so TanStack keeps its row model; the verdict cells read live.
+ */
+function snapshotFor(keys: object, rows: readonly WhatIfRow[]): readonly WhatIfRow[] {
+  let snapshot = snapshots.get(keys);
+  if (snapshot === undefined) {
+    snapshot = rows;
+    snapshots.set(keys, snapshot);
+  }
+  return snapshot;
+}
+
 export function KeysTable() {
-  const teams = useTenant().teams;
-  const data = useWhatIfMatrix();
+  const { teams, keys } = useTenant();
+  const rows = useWhatIfMatrix();
   const columns = useMemo(() => getKeysColumns(teams), [teams]);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
+  // Sorting or filtering by verdict needs the live verdicts in the row model itself.
+  const byVerdict =
+    sorting.some((sort) => sort.id === 'verdict') ||
+    columnFilters.some((filter) => filter.id === 'verdict');
+  const data = byVerdict ? rows : snapshotFor(keys, rows);
   const table = useTable({
     features: keysFeatures,
     columns,
@@ -39,11 +59,12 @@ export function KeysTable() {
   // Keep the chosen verdict listed even when no key has it any more, so the select stays honest.
   const verdictOptions = useMemo(() => {
     // Verdicts are shared constants: collect the few distinct ones, then name them.
-    const distinct = new Set(data.map((row) => row.now));
+    const distinct = new Set<WhatIfRow['now']>();
+    for (const row of rows) distinct.add(row.now);
     const texts = new Set([...distinct].map(verdictText));
     if (verdictFilter !== '') texts.add(verdictFilter);
     return [...texts].sort();
-  }, [data, verdictFilter]);
+  }, [rows, verdictFilter]);
   const scopeId = useId();
   const verdictId = useId();
   const shown = table.getRowModel().rows.length;
@@ -84,7 +105,7 @@ export function KeysTable() {
           </select>
         </label>
         <p className="text-slate-600 dark:text-slate-400" aria-live="polite">
-          Showing {shown} of {data.length} keys
+          Showing {shown} of {rows.length} keys
         </p>
       </div>
       <DataTable

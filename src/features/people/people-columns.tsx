@@ -1,6 +1,13 @@
 import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import '../../components/table-meta';
-import { STATUS_LABELS, TEAM_ROLE_LABELS, TENANT_ROLE_LABELS, type Team } from '../../core/model';
+import {
+  type AccountId,
+  STATUS_LABELS,
+  TEAM_ROLE_LABELS,
+  TENANT_ROLE_LABELS,
+  type Team,
+} from '../../core/model';
+import { useAccount } from '../../store/use-tenant';
 import type { PersonRow } from './people-rows';
 import { PersonActions } from './person-actions';
 
@@ -14,30 +21,74 @@ const STATUS_STYLES = {
   deleted: 'bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-200',
 } as const;
 
+// Status and roles change; these cells read their account live (see people-rows.ts).
+
+function TenantRoleCell({ accountId }: { accountId: AccountId }) {
+  const account = useAccount(accountId);
+  if (account === undefined) return null;
+  return (
+    <>
+      {TENANT_ROLE_LABELS[account.tenantRole]}
+      {account.permissions.length > 0 ? (
+        <span className="block text-slate-600 text-xs dark:text-slate-400">
+          {account.permissions.join(', ')}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function TeamRolesCell({
+  accountId,
+  teams,
+}: {
+  accountId: AccountId;
+  teams: ReadonlyMap<string, Team>;
+}) {
+  const account = useAccount(accountId);
+  const entries = Object.entries(account?.teamRoles ?? {});
+  if (entries.length === 0) return <span className="text-slate-600 dark:text-slate-400">None</span>;
+  return (
+    <ul>
+      {entries.map(([teamId, role]) => (
+        <li key={teamId}>
+          {teams.get(teamId)?.name ?? teamId}: {TEAM_ROLE_LABELS[role]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function StatusCell({ accountId }: { accountId: AccountId }) {
+  const status = useAccount(accountId)?.status;
+  if (status === undefined) return null;
+  return (
+    <span className={`rounded px-1.5 py-0.5 font-medium text-xs ${STATUS_STYLES[status]}`}>
+      {STATUS_LABELS[status]}
+    </span>
+  );
+}
+
 /** Team names are looked up at render time, so the columns take the tenant's teams. */
 export function getPeopleColumns(teams: ReadonlyMap<string, Team>) {
   return helper.columns([
-    helper.accessor((row) => row.account.name, {
+    helper.accessor('name', {
       id: 'name',
       header: 'Name',
       meta: { rowHeader: true },
       cell: ({ row }) => {
-        const { account, isHistory } = row.original;
-        return (
-          <span className={isHistory ? 'pl-4 text-slate-600 dark:text-slate-400' : 'font-medium'}>
-            {isHistory ? (
-              <>
-                <span aria-hidden="true">↳ </span>
-                {account.name} <span className="text-xs">(previous account {account.id})</span>
-              </>
-            ) : (
-              account.name
-            )}
+        const { accountId, name, isHistory } = row.original;
+        return isHistory ? (
+          <span className="pl-4 text-slate-600 dark:text-slate-400">
+            <span aria-hidden="true">↳ </span>
+            {name} <span className="text-xs">(previous account {accountId})</span>
           </span>
+        ) : (
+          <span className="font-medium">{name}</span>
         );
       },
     }),
-    helper.accessor((row) => row.account.email, {
+    helper.accessor('email', {
       id: 'email',
       header: 'Email',
       cell: ({ getValue }) => {
@@ -51,52 +102,20 @@ export function getPeopleColumns(teams: ReadonlyMap<string, Team>) {
         );
       },
     }),
-    helper.accessor((row) => row.account.tenantRole, {
+    helper.display({
       id: 'tenantRole',
       header: 'Tenant role',
-      cell: ({ row }) => {
-        const { tenantRole, permissions } = row.original.account;
-        return (
-          <>
-            {TENANT_ROLE_LABELS[tenantRole]}
-            {permissions.length > 0 ? (
-              <span className="block text-slate-600 text-xs dark:text-slate-400">
-                {permissions.join(', ')}
-              </span>
-            ) : null}
-          </>
-        );
-      },
+      cell: ({ row }) => <TenantRoleCell accountId={row.original.accountId} />,
     }),
     helper.display({
       id: 'teamRoles',
       header: 'Team roles',
-      cell: ({ row }) => {
-        const entries = Object.entries(row.original.account.teamRoles);
-        if (entries.length === 0)
-          return <span className="text-slate-600 dark:text-slate-400">None</span>;
-        return (
-          <ul>
-            {entries.map(([teamId, role]) => (
-              <li key={teamId}>
-                {teams.get(teamId)?.name ?? teamId}: {TEAM_ROLE_LABELS[role]}
-              </li>
-            ))}
-          </ul>
-        );
-      },
+      cell: ({ row }) => <TeamRolesCell accountId={row.original.accountId} teams={teams} />,
     }),
-    helper.accessor((row) => row.account.status, {
+    helper.display({
       id: 'status',
       header: 'Status',
-      cell: ({ getValue }) => {
-        const status = getValue();
-        return (
-          <span className={`rounded px-1.5 py-0.5 font-medium text-xs ${STATUS_STYLES[status]}`}>
-            {STATUS_LABELS[status]}
-          </span>
-        );
-      },
+      cell: ({ row }) => <StatusCell accountId={row.original.accountId} />,
     }),
     helper.display({
       id: 'actions',

@@ -7,13 +7,13 @@ import { getPeopleColumns, peopleFeatures } from './people-columns';
 import { type PersonRow, peopleRows } from './people-rows';
 
 const rowProps = (row: PersonRow) => ({
-  'data-account-id': row.account.id,
+  'data-account-id': row.accountId,
   className: `border-slate-100 border-b align-top last:border-0 dark:border-slate-800 ${
     row.isHistory ? 'bg-slate-50 dark:bg-slate-950' : ''
   }`,
 });
 
-const getRowId = (row: PersonRow) => row.account.id;
+const getRowId = (row: PersonRow) => row.accountId;
 
 export function PeopleTable() {
   const tenant = useTenant();
@@ -21,9 +21,7 @@ export function PeopleTable() {
   const all = useMemo(() => peopleRows(tenant), [tenant]);
   const data = useMemo(
     () =>
-      query.trim() === ''
-        ? all
-        : all.filter(({ account }) => matchesQuery(query, account.name, account.email)),
+      query.trim() === '' ? all : all.filter((row) => matchesQuery(query, row.name, row.email)),
     [all, query],
   );
   const columns = useMemo(() => getPeopleColumns(tenant.teams), [tenant.teams]);

@@ -3,10 +3,10 @@ import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { changeStatus, reinviteAccount } from '../../core/commands';
 import { evaluateKey } from '../../core/key-verdict';
-import type { Account, Tenant } from '../../core/model';
+import { type Account, keysCreatedBy, type Tenant } from '../../core/model';
 import { runStage } from '../../core/what-if';
 import { useTenantStore } from '../../store/tenant-store';
-import { useTenant } from '../../store/use-tenant';
+import { useAccount, useTenant } from '../../store/use-tenant';
 import type { PersonRow } from './people-rows';
 
 /** Keys of this account that answer 200 now and would answer 401 once it is deleted. */
@@ -14,8 +14,7 @@ function keysBrokenByDeleting(tenant: Tenant, account: Account): string[] {
   const outcome = runStage(tenant, account.id, 'deleted');
   if (!outcome.reachable) return [];
   const broken: string[] = [];
-  for (const key of tenant.keys.values()) {
-    if (key.createdBy !== account.id) continue;
+  for (const key of keysCreatedBy(tenant, account.id)) {
     const before = evaluateKey(tenant, key.id).status;
     const after = evaluateKey(outcome.tenant, key.id).status;
     if (before === 200 && after === 401) broken.push(key.name);
@@ -72,18 +71,23 @@ export function PersonActions({ row }: { row: PersonRow }) {
   const dispatch = useTenantStore((s) => s.dispatch);
   const [confirming, setConfirming] = useState(false);
   const container = useRef<HTMLDivElement>(null);
-  const { account, canReinvite, isHistory } = row;
+  const account = useAccount(row.accountId);
 
   // The clicked button disappears once the status changes: keep keyboard users in the row.
   const focusRow = () =>
     requestAnimationFrame(() => container.current?.querySelector('button')?.focus());
 
   const run = (type: Parameters<typeof changeStatus>[1]) => {
-    const result = dispatch((tenant) => changeStatus(tenant, type, account.id));
+    const result = dispatch((tenant) => changeStatus(tenant, type, row.accountId));
     if (result.ok) focusRow();
   };
 
-  if (isHistory) return <span className="text-slate-600 text-xs dark:text-slate-400">History</span>;
+  if (row.isHistory) {
+    return <span className="text-slate-600 text-xs dark:text-slate-400">History</span>;
+  }
+  if (account === undefined) return null;
+  // The newest account of a deleted person can be re-invited.
+  const canReinvite = account.status === 'deleted';
 
   return (
     <div ref={container} className="flex flex-wrap gap-1">
