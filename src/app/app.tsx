@@ -1,9 +1,6 @@
-import { useState } from 'react';
-import { Button } from '../components/button';
+import { lazy, Suspense } from 'react';
 import { Section } from '../components/section';
 import { findScenario } from '../core/scenarios/scenario-catalog';
-import { CreateKeyDialog } from '../features/keys/create-key-dialog';
-import { KeysTable } from '../features/keys/keys-table';
 import { ValidityMatrix } from '../features/matrix/validity-matrix';
 import { PeopleTable } from '../features/people/people-table';
 import { useTenantStore } from '../store/tenant-store';
@@ -37,8 +34,12 @@ function LoadingStatus() {
   );
 }
 
+// Below the fold, with TanStack's sorting and filtering: kept out of the initial chunk.
+const KeysPanel = lazy(() =>
+  import('../features/keys/keys-panel').then((module) => ({ default: module.KeysPanel })),
+);
+
 export function App() {
-  const [creating, setCreating] = useState(false);
   return (
     <>
       <AppHeader />
@@ -56,18 +57,17 @@ export function App() {
             <ValidityMatrix />
           </Section>
         </div>
-        <Section
-          id="keys-heading"
-          title="Keys"
-          actions={
-            <Button variant="primary" onClick={() => setCreating(true)}>
-              Create key
-            </Button>
+        <Suspense
+          fallback={
+            <Section id="keys-heading" title="Keys">
+              <p role="status" className="text-slate-600 text-sm dark:text-slate-400">
+                Loading keys…
+              </p>
+            </Section>
           }
         >
-          <KeysTable />
-        </Section>
-        {creating ? <CreateKeyDialog onClose={() => setCreating(false)} /> : null}
+          <KeysPanel />
+        </Suspense>
       </main>
       <footer className="mx-auto max-w-screen-2xl px-4 pb-6 text-slate-600 text-xs dark:text-slate-400">
         A simulator for training and testing. It is not affiliated with Tines; rules marked

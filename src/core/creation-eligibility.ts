@@ -126,8 +126,9 @@ export function scopeEligibility(tenant: Tenant, accountId: string, scope: KeySc
         : refuse('Service keys need the Tenant owner role.', CREATION_RULES.serviceScope);
     case 'team':
       if (account.tenantRole === 'owner') return allow(CREATION_RULES.teamScopeOwner);
-      if (teamsAccountMayKey(tenant, account).length > 0)
+      if (Object.values(account.teamRoles).includes('team_admin')) {
         return allow(CREATION_RULES.teamScopeAdmin);
+      }
       return refuse(
         'Team keys need the Tenant owner role or Team admin on at least one team.',
         CREATION_RULES.teamScopeAdmin,

@@ -75,29 +75,48 @@ function lookup<V>(root: Node<V>, hash: number, key: string): Leaf<V> | undefine
   }
 }
 
+/** Set by `insert`: whether the last insert added a key (rather than replacing a value). */
+let added = false;
+
 function insert<V>(node: Node<V>, leaf: Leaf<V>, shift: number): Node<V> {
   if (node.kind === 1) {
     const bit = 1 << ((leaf.hash >>> shift) & MASK);
     const index = popcount(node.bitmap & (bit - 1));
-    const children = node.children.slice();
-    const child = node.children[index];
+    const { children } = node;
+    const child = children[index];
     if ((node.bitmap & bit) === 0 || child === undefined) {
-      children.splice(index, 0, leaf);
-      return { kind: 1, bitmap: node.bitmap | bit, children };
+      added = true;
+      const next = new Array<Node<V>>(children.length + 1);
+      for (let i = 0; i < index; i++) next[i] = children[i] as Node<V>;
+      next[index] = leaf;
+      for (let i = index; i < children.length; i++) next[i + 1] = children[i] as Node<V>;
+      return { kind: 1, bitmap: node.bitmap | bit, children: next };
     }
-    children[index] = insert(child, leaf, shift + BITS);
-    return { kind: 1, bitmap: node.bitmap, children };
+    const replaced = insert(child, leaf, shift + BITS);
+    if (replaced === child) return node;
+    const next = children.slice();
+    next[index] = replaced;
+    return { kind: 1, bitmap: node.bitmap, children: next };
   }
   if (node.kind === 0) {
-    if (node.key === leaf.key) return leaf;
+    if (node.key === leaf.key) return Object.is(node.value, leaf.value) ? node : leaf;
+    added = true;
     if (node.hash === leaf.hash) return { kind: 2, hash: leaf.hash, leaves: [node, leaf] };
     return merge(node, leaf, shift);
   }
-  if (node.hash !== leaf.hash) return merge(node, leaf, shift);
+  if (node.hash !== leaf.hash) {
+    added = true;
+    return merge(node, leaf, shift);
+  }
   const at = node.leaves.findIndex((existing) => existing.key === leaf.key);
+  if (at !== -1 && Object.is(node.leaves[at]?.value, leaf.value)) return node;
   const leaves = node.leaves.slice();
-  if (at === -1) leaves.push(leaf);
-  else leaves[at] = leaf;
+  if (at === -1) {
+    added = true;
+    leaves.push(leaf);
+  } else {
+    leaves[at] = leaf;
+  }
   return { kind: 2, hash: node.hash, leaves };
 }
 
@@ -181,11 +200,10 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
 
   /** A new map with `key` set; a new key goes to the end of the iteration order. */
   set(key: string, value: V): PersistentMap<V> {
-    const hash = hashOf(key);
-    const existing = lookup(this.#root, hash, key);
-    if (existing !== undefined && Object.is(existing.value, value)) return this;
-    const root = insert(this.#root, { kind: 0, hash, key, value }, 0);
-    return new PersistentMap(root, existing === undefined ? this.#order.append(key) : this.#order);
+    added = false;
+    const root = insert(this.#root, { kind: 0, hash: hashOf(key), key, value }, 0);
+    if (root === this.#root) return this;
+    return new PersistentMap(root, added ? this.#order.append(key) : this.#order);
   }
 
   *keys(): MapIterator<string> {

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { changeStatus } from '../../core/commands';
@@ -78,8 +78,11 @@ describe('ValidityMatrix', () => {
     const active = cellOf('Jane team', 'Active');
     expect(active).toHaveAttribute('data-status', 'n/a');
     await user.click(within(active).getByRole('button'));
-    expect(screen.getByRole('region', { name: 'Cell explanation' })).toHaveTextContent(
-      'a deleted account cannot be reactivated',
+    // The explanation is its own lazily loaded chunk: wait for it.
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Cell explanation' })).toHaveTextContent(
+        'a deleted account cannot be reactivated',
+      ),
     );
   });
 
@@ -100,7 +103,7 @@ describe('ValidityMatrix', () => {
     await user.keyboard('{ArrowRight}{ArrowRight}');
     expect(document.activeElement?.closest('td')).toBe(cellOf('Jane personal', 'Deactivated'));
     const explanation = screen.getByRole('region', { name: 'Cell explanation' });
-    expect(explanation).toHaveTextContent('auth.personal-owner-deactivated');
+    await waitFor(() => expect(explanation).toHaveTextContent('auth.personal-owner-deactivated'));
     expect(explanation).toHaveTextContent('Documented (S1)');
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement?.closest('td')).toBe(cellOf('Jane team', 'Deactivated'));

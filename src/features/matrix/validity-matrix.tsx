@@ -1,10 +1,18 @@
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { matchesQuery, SearchBox } from '../../components/search-box';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { VERDICT_LABELS } from '../../core/key-verdict';
 import { SCOPE_LABELS } from '../../core/model';
 import { useTenant, useWhatIfMatrix } from '../../store/use-tenant';
-import { CellExplanation } from './cell-explanation';
 import { cellKey, MATRIX_COLUMNS, type MatrixCell, matrixCell } from './matrix-cells';
 import { useVerdictFlips } from './use-verdict-flips';
 
@@ -30,6 +38,12 @@ function CellContent({ cell }: { cell: MatrixCell }) {
     </>
   );
 }
+
+// Needed only once a cell is focused: its own small chunk, prefetched after first paint below.
+const loadExplanation = () => import('./cell-explanation');
+const CellExplanation = lazy(() =>
+  loadExplanation().then((module) => ({ default: module.CellExplanation })),
+);
 
 /** The two header rows stay in view while a long matrix scrolls. */
 const HEADER_ROWS = 2;
@@ -66,6 +80,10 @@ export function ValidityMatrix() {
   const virtual = useVirtualRows(rows.length, scrollRef, 52);
   const pendingFocus = useRef<Position | null>(null);
   const helpId = useId();
+  // Fetch the explanation's chunk once the matrix is on screen, so the first focus shows it at once.
+  useEffect(() => {
+    void loadExplanation();
+  }, []);
 
   // Keep the roving position inside the matrix when rows disappear (a scenario switch).
   const row = Math.min(active.row, Math.max(rows.length - 1, 0));
@@ -274,13 +292,15 @@ export function ValidityMatrix() {
             Focus or click a cell to see the rule behind it.
           </p>
         ) : (
-          <CellExplanation
-            tenant={tenant}
-            row={explainedRow}
-            column={explainedColumn.id}
-            columnLabel={explainedColumn.label}
-            cell={matrixCell(explainedRow, explainedColumn.id)}
-          />
+          <Suspense fallback={<p className="text-sm">Loading the explanation…</p>}>
+            <CellExplanation
+              tenant={tenant}
+              row={explainedRow}
+              column={explainedColumn.id}
+              columnLabel={explainedColumn.label}
+              cell={matrixCell(explainedRow, explainedColumn.id)}
+            />
+          </Suspense>
         )}
       </section>
     </div>
