@@ -8,7 +8,7 @@ test.describe('Large tenant (10,000 people)', () => {
 
   test.beforeEach(async ({ page }) => {
     await page.goto(LARGE);
-    await expect(page.getByText(/^Showing 10100 of 10100 accounts$/)).toBeVisible({
+    await expect(page.getByText(/^Showing 10,100 of 10,100 accounts$/)).toBeVisible({
       timeout: 60_000,
     });
   });

@@ -33,3 +33,10 @@ export function matchesQuery(query: string, ...fields: readonly string[]): boole
   const needle = query.trim().toLowerCase();
   return needle === '' || fields.some((field) => field.toLowerCase().includes(needle));
 }
+
+const COUNT = new Intl.NumberFormat('en-US');
+
+/** "10,100": counts read the same on every machine, whatever its locale. */
+export function formatCount(count: number): string {
+  return COUNT.format(count);
+}

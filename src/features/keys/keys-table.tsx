@@ -1,6 +1,7 @@
 import { type ColumnFiltersState, type SortingState, useTable } from '@tanstack/react-table';
 import { useId, useMemo, useState } from 'react';
 import { DataTable } from '../../components/data-table';
+import { formatCount } from '../../components/search-box';
 import { verdictText } from '../../core/key-verdict';
 import { KEY_SCOPES, SCOPE_LABELS } from '../../core/model';
 import type { WhatIfRow } from '../../core/what-if';
@@ -105,7 +106,7 @@ export function KeysTable() {
           </select>
         </label>
         <p className="text-slate-600 dark:text-slate-400" aria-live="polite">
-          Showing {shown} of {rows.length} keys
+          Showing {formatCount(shown)} of {formatCount(rows.length)} keys
         </p>
       </div>
       <DataTable

@@ -8,7 +8,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { matchesQuery, SearchBox } from '../../components/search-box';
+import { formatCount, matchesQuery, SearchBox } from '../../components/search-box';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { VERDICT_LABELS } from '../../core/key-verdict';
 import { SCOPE_LABELS } from '../../core/model';
@@ -155,7 +155,7 @@ export function ValidityMatrix() {
           placeholder="Key name, creator or email"
         />
         <p className="text-slate-600 text-sm dark:text-slate-400">
-          Showing {rows.length} of {allRows.length} keys
+          Showing {formatCount(rows.length)} of {formatCount(allRows.length)} keys
         </p>
       </div>
       <p role="status" aria-live="polite" className="min-h-5 font-medium text-sm">

@@ -1,7 +1,7 @@
 import { useTable } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { DataTable } from '../../components/data-table';
-import { matchesQuery, SearchBox } from '../../components/search-box';
+import { formatCount, matchesQuery, SearchBox } from '../../components/search-box';
 import { useTenant } from '../../store/use-tenant';
 import { getPeopleColumns, peopleFeatures } from './people-columns';
 import { type PersonRow, peopleRows } from './people-rows';
@@ -36,7 +36,7 @@ export function PeopleTable() {
           placeholder="Name or email"
         />
         <p className="text-slate-600 text-sm dark:text-slate-400" aria-live="polite">
-          Showing {data.length} of {all.length} accounts
+          Showing {formatCount(data.length)} of {formatCount(all.length)} accounts
         </p>
       </div>
       <DataTable
