@@ -56,10 +56,13 @@ export function createTenantDeriver() {
     // One event on from what we had: the view moves on by the rows that event touches.
     const from = extendable(genesis, events, cursor);
     const event = events[cursor - 1];
-    const view =
-      from?.view != null && cursor === from.cursor + 1 && event !== undefined
-        ? advanceValidityView(from.view, tenant, event)
-        : null;
+    let view: ValidityView | null = null;
+    if (from?.view != null && from.tenant === tenant) {
+      // The same tenant again (a Reset with nothing changed): its view still holds.
+      view = from.view;
+    } else if (from?.view != null && cursor === from.cursor + 1 && event !== undefined) {
+      view = advanceValidityView(from.view, tenant, event);
+    }
     last = { genesis, events, cursor, tenant, view };
   }
 
