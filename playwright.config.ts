@@ -1,34 +1,11 @@
-import { existsSync } from 'node:fs';
-import { chromium, defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM } from './scripts/chromium.mjs';
 
 const CI = Boolean(process.env['CI']);
 
-/**
- * Which Chromium to drive. Playwright cannot download browsers on this machine, so prefer an
- * explicit CHROMIUM_PATH, then Debian's chromium (the /usr/lib binary skips the wrapper script and
- * its harmless warning), and only then Playwright's own browser for anyone who ran
- * `npx playwright install chromium`. `undefined` means "let Playwright use its own".
- */
-function resolveChromium(): string | undefined {
-  const fromEnv = process.env['CHROMIUM_PATH'];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  for (const candidate of ['/usr/lib/chromium/chromium', '/usr/bin/chromium']) {
-    if (existsSync(candidate)) return candidate;
-  }
-  let bundled = '';
-  try {
-    bundled = chromium.executablePath();
-  } catch {
-    // Playwright throws when it has no registry entry for its browser: treat as not installed.
-  }
-  if (bundled !== '' && existsSync(bundled)) return undefined;
-  throw new Error(
-    'No Chromium found. Install one: `apt-get install chromium` (Debian), or set CHROMIUM_PATH, ' +
-      'or `npx playwright install chromium`.',
-  );
-}
-
-const executablePath = resolveChromium();
+const found = findChromium();
+if (found === null) throw new Error(NO_CHROMIUM);
+const executablePath = found.path;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -54,14 +31,7 @@ export default defineConfig({
         headless: true,
         launchOptions: {
           ...(executablePath === undefined ? {} : { executablePath }),
-          args: [
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
+          args: [...CHROMIUM_ARGS],
         },
       },
     },

@@ -23,6 +23,7 @@ import { buildApp, buildReference, initialJs } from './bench/bundle-size.mjs';
 import { runLighthouse } from './bench/lighthouse-figures.mjs';
 import { runNodeFigures } from './bench/node-figures.mjs';
 import { count, kB, MB, markdownTable, ms, ratio, verdict } from './bench/report.mjs';
+import { findChromium, NO_CHROMIUM } from './chromium.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, 'test-results');
@@ -68,25 +69,6 @@ async function part(name, figures, run) {
     return undefined;
   }
 }
-
-/** Debian's Chromium without its wrapper script, else the wrapper, else Playwright's own. */
-function resolveChromium() {
-  const fromEnv = process.env['CHROMIUM_PATH'];
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
-  for (const candidate of ['/usr/lib/chromium/chromium', '/usr/bin/chromium']) {
-    if (existsSync(candidate)) return candidate;
-  }
-  try {
-    const bundled = chromium.executablePath();
-    if (existsSync(bundled)) return bundled;
-  } catch {
-    // No registry entry for Playwright's own browser: not installed.
-  }
-  return undefined;
-}
-
-const NO_CHROMIUM =
-  "no Chromium found: set CHROMIUM_PATH to an existing binary, install Debian's chromium, or run `npx playwright install chromium`";
 
 function portIsFree(port) {
   return new Promise((resolvePort) => {
@@ -221,7 +203,9 @@ await part(
 
 // --- 5-7. In Chromium --------------------------------------------------------------------------
 
-const chromiumPath = resolveChromium();
+const found = findChromium();
+// The bench needs a binary path (Lighthouse takes one), Playwright's own browser included.
+const chromiumPath = found === null ? undefined : (found.path ?? chromium.executablePath());
 const servers = [];
 try {
   const app = built ? await serve(ROOT, appDir) : undefined;

@@ -1,6 +1,7 @@
 // Figures 5 and 6, in headless Chromium through Playwright, on the production build:
 // click -> paint latency of toggling one person's status, and the JS heap after loading.
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../chromium.mjs';
 
 /**
  * Installed before any page script. Event Timing is the primary figure: one interaction's
@@ -244,13 +245,7 @@ export async function runBrowserFigures({ baseUrl, chromiumPath, sizes, clicks =
   const browser = await chromium.launch({
     headless: true,
     ...(chromiumPath === undefined ? {} : { executablePath: chromiumPath }),
-    args: [
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   try {
     const results = {};
