@@ -45,9 +45,9 @@ describe('PeopleTable', () => {
       within(personRow('Jane Tino'))
         .getAllByRole('button')
         .map((button) => button.textContent);
-    expect(buttons()).toEqual(['Deactivate', 'Delete']);
+    expect(buttons()).toEqual(['Deactivate', 'Edit roles', 'Delete']);
     await user.click(within(personRow('Jane Tino')).getByRole('button', { name: 'Deactivate' }));
-    expect(buttons()).toEqual(['Reactivate', 'Delete']);
+    expect(buttons()).toEqual(['Reactivate', 'Edit roles', 'Delete']);
     expect(within(personRow('Jane Tino')).getByText('Deactivated')).toBeInTheDocument();
   });
 

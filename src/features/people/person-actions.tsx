@@ -8,6 +8,7 @@ import { runStage } from '../../core/what-if';
 import { useTenantStore } from '../../store/tenant-store';
 import { useAccount, useTenant } from '../../store/use-tenant';
 import type { PersonRow } from './people-rows';
+import { RolesDialog } from './roles-dialog';
 
 /** Keys of this account that answer 200 now and would answer 401 once it is deleted. */
 function keysBrokenByDeleting(tenant: Tenant, account: Account): string[] {
@@ -70,6 +71,7 @@ function focusAccountRow(accountId: string): void {
 export function PersonActions({ row }: { row: PersonRow }) {
   const dispatch = useTenantStore((s) => s.dispatch);
   const [confirming, setConfirming] = useState(false);
+  const [editingRoles, setEditingRoles] = useState(false);
   const container = useRef<HTMLDivElement>(null);
   const account = useAccount(row.accountId);
 
@@ -102,6 +104,11 @@ export function PersonActions({ row }: { row: PersonRow }) {
         </Button>
       ) : null}
       {account.status !== 'deleted' ? (
+        <Button size="sm" variant="ghost" onClick={() => setEditingRoles(true)}>
+          Edit roles
+        </Button>
+      ) : null}
+      {account.status !== 'deleted' ? (
         <Button size="sm" variant="ghost" onClick={() => setConfirming(true)}>
           Delete
         </Button>
@@ -122,6 +129,9 @@ export function PersonActions({ row }: { row: PersonRow }) {
         >
           Re-invite
         </Button>
+      ) : null}
+      {editingRoles ? (
+        <RolesDialog account={account} onClose={() => setEditingRoles(false)} />
       ) : null}
       {confirming ? (
         <DeleteAccountDialog
