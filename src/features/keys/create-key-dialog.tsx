@@ -1,6 +1,13 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import {
+  FormError,
+  inputClass,
+  LabelledSelect,
+  PermissionCheckboxes,
+  toggled,
+} from '../../components/form-parts';
 import { createKey } from '../../core/commands';
 import {
   keyEligibility,
@@ -13,7 +20,6 @@ import {
   SCOPE_LABELS,
   TEAM_ROLE_LABELS,
   TEAM_ROLES,
-  TENANT_PERMISSIONS,
   type TeamRole,
   type TenantPermission,
 } from '../../core/model';
@@ -21,16 +27,6 @@ import { useTenantStore } from '../../store/tenant-store';
 import { useTenant } from '../../store/use-tenant';
 
 const MAX_NAME = 100;
-
-const inputClass =
-  'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
-
-function toggled<T>(set: ReadonlySet<T>, item: T, on: boolean): ReadonlySet<T> {
-  const next = new Set(set);
-  if (on) next.add(item);
-  else next.delete(item);
-  return next;
-}
 
 function SecretOnce({
   name,
@@ -103,7 +99,7 @@ export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
   const [permissions, setPermissions] = useState<ReadonlySet<TenantPermission>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const ids = { account: useId(), name: useId(), role: useId(), error: useId() };
+  const ids = { account: useId(), name: useId(), error: useId() };
 
   const account = tenant.accounts.get(accountId);
   const allowedTeams = useMemo(
@@ -241,49 +237,23 @@ export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
                 </label>
               ))}
             </fieldset>
-            <label htmlFor={ids.role} className="flex flex-col gap-1">
-              Key's role on those teams
-              <select
-                id={ids.role}
-                className={inputClass}
-                value={teamRole}
-                onChange={(e) => setTeamRole(e.target.value as TeamRole)}
-              >
-                {TEAM_ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {TEAM_ROLE_LABELS[role]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <LabelledSelect
+              label="Key's role on those teams"
+              value={teamRole}
+              options={TEAM_ROLES}
+              labels={TEAM_ROLE_LABELS}
+              onChange={setTeamRole}
+            />
           </>
         ) : null}
         {scope === 'service' ? (
-          <fieldset className="flex flex-col gap-1">
-            <legend className="mb-1 font-medium">Tenant permissions</legend>
-            {TENANT_PERMISSIONS.map((permission) => (
-              <label key={permission} className="flex items-center gap-2">
-                <input
-                  type="checkbox"
-                  checked={permissions.has(permission)}
-                  onChange={(e) =>
-                    setPermissions(toggled(permissions, permission, e.target.checked))
-                  }
-                />
-                <code>{permission}</code>
-              </label>
-            ))}
-          </fieldset>
+          <PermissionCheckboxes
+            legend="Tenant permissions"
+            value={permissions}
+            onChange={setPermissions}
+          />
         ) : null}
-        {error === null ? null : (
-          <p
-            id={ids.error}
-            role="alert"
-            className="rounded bg-red-50 px-2 py-1 text-red-900 dark:bg-red-950 dark:text-red-200"
-          >
-            {error}
-          </p>
-        )}
+        <FormError id={ids.error} message={error} />
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary">

@@ -1,6 +1,12 @@
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import {
+  FormError,
+  inputClass,
+  LabelledSelect,
+  PermissionCheckboxes,
+} from '../../components/form-parts';
 import { changeRoles } from '../../core/commands';
 import {
   type Account,
@@ -15,9 +21,6 @@ import {
 } from '../../core/model';
 import { useTenantStore } from '../../store/tenant-store';
 import { useTenant } from '../../store/use-tenant';
-
-const selectClass =
-  'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
 
 function sameRoles(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a);
@@ -37,7 +40,6 @@ export function RolesDialog({ account, onClose }: { account: Account; onClose: (
   );
   const [teamRoles, setTeamRoles] = useState<Readonly<Record<string, TeamRole>>>(account.teamRoles);
   const [error, setError] = useState<string | null>(null);
-  const ids = { role: useId(), error: useId() };
   const teamList = useMemo(() => [...teams.values()], [teams]);
 
   const submit = (event: FormEvent) => {
@@ -59,46 +61,25 @@ export function RolesDialog({ account, onClose }: { account: Account; onClose: (
   return (
     <Dialog title={`Edit roles for ${account.name}`} onClose={onClose}>
       <form onSubmit={submit} className="flex flex-col gap-4 text-sm">
-        <label htmlFor={ids.role} className="flex flex-col gap-1">
-          Tenant role
-          <select
-            id={ids.role}
-            className={selectClass}
-            value={tenantRole}
-            onChange={(e) => setTenantRole(e.target.value as TenantRole)}
-          >
-            {TENANT_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {TENANT_ROLE_LABELS[role]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <fieldset className="flex flex-col gap-1">
-          <legend className="mb-1 font-medium">Tenant permissions</legend>
-          {TENANT_PERMISSIONS.map((permission) => (
-            <label key={permission} className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={permissions.has(permission)}
-                onChange={(e) => {
-                  const next = new Set(permissions);
-                  if (e.target.checked) next.add(permission);
-                  else next.delete(permission);
-                  setPermissions(next);
-                }}
-              />
-              <code>{permission}</code>
-            </label>
-          ))}
-        </fieldset>
+        <LabelledSelect
+          label="Tenant role"
+          value={tenantRole}
+          options={TENANT_ROLES}
+          labels={TENANT_ROLE_LABELS}
+          onChange={setTenantRole}
+        />
+        <PermissionCheckboxes
+          legend="Tenant permissions"
+          value={permissions}
+          onChange={setPermissions}
+        />
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 font-medium">Team roles</legend>
           {teamList.map((team) => (
             <label key={team.id} className="flex items-center justify-between gap-3">
               {team.name}
               <select
-                className={selectClass}
+                className={inputClass}
                 value={teamRoles[team.id] ?? ''}
                 onChange={(e) => {
                   const { [team.id]: _previous, ...others } = teamRoles;
@@ -116,15 +97,7 @@ export function RolesDialog({ account, onClose }: { account: Account; onClose: (
             </label>
           ))}
         </fieldset>
-        {error === null ? null : (
-          <p
-            id={ids.error}
-            role="alert"
-            className="rounded bg-red-50 px-2 py-1 text-red-900 dark:bg-red-950 dark:text-red-200"
-          >
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary">
