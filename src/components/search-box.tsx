@@ -1,30 +1,45 @@
 import { useId } from 'react';
 
-/** A labelled search field; filtering happens as the user types. */
+/**
+ * A labelled search field with its "Showing N of M" line; filtering happens as the user types,
+ * and the count is announced politely.
+ */
 export function SearchBox({
   label,
   value,
   onChange,
   placeholder,
+  shown,
+  total,
+  noun,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  placeholder?: string;
+  placeholder: string;
+  shown: number;
+  total: number;
+  /** What is counted, plural: "accounts", "keys". */
+  noun: string;
 }) {
   const id = useId();
   return (
-    <label htmlFor={id} className="flex flex-col gap-1 text-sm">
-      {label}
-      <input
-        id={id}
-        type="search"
-        value={value}
-        placeholder={placeholder}
-        onChange={(event) => onChange(event.target.value)}
-        className="w-64 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
-      />
-    </label>
+    <div className="flex flex-wrap items-end gap-3">
+      <label htmlFor={id} className="flex flex-col gap-1 text-sm">
+        {label}
+        <input
+          id={id}
+          type="search"
+          value={value}
+          placeholder={placeholder}
+          onChange={(event) => onChange(event.target.value)}
+          className="w-64 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+        />
+      </label>
+      <p className="text-slate-600 text-sm dark:text-slate-400" aria-live="polite">
+        Showing {formatCount(shown)} of {formatCount(total)} {noun}
+      </p>
+    </div>
   );
 }
 

@@ -8,7 +8,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { formatCount, matchesQuery, SearchBox } from '../../components/search-box';
+import { matchesQuery, SearchBox } from '../../components/search-box';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { VERDICT_LABELS } from '../../core/key-verdict';
 import { SCOPE_LABELS } from '../../core/model';
@@ -147,17 +147,15 @@ export function ValidityMatrix() {
         reactivated, deleted or re-invited (computed on a copy of the tenant). Focus or click a cell
         to see why; arrow keys move between cells.
       </p>
-      <div className="flex flex-wrap items-end gap-3">
-        <SearchBox
-          label="Find keys"
-          value={query}
-          onChange={setQuery}
-          placeholder="Key name, creator or email"
-        />
-        <p className="text-slate-600 text-sm dark:text-slate-400">
-          Showing {formatCount(rows.length)} of {formatCount(allRows.length)} keys
-        </p>
-      </div>
+      <SearchBox
+        label="Find keys"
+        value={query}
+        onChange={setQuery}
+        placeholder="Key name, creator or email"
+        shown={rows.length}
+        total={allRows.length}
+        noun="keys"
+      />
       <p role="status" aria-live="polite" className="min-h-5 font-medium text-sm">
         {announcement === '' ? null : `Changed: ${announcement}`}
       </p>

@@ -1,7 +1,7 @@
 import { useTable } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { DataTable } from '../../components/data-table';
-import { formatCount, matchesQuery, SearchBox } from '../../components/search-box';
+import { matchesQuery, SearchBox } from '../../components/search-box';
 import { useTenant } from '../../store/use-tenant';
 import { getPeopleColumns, peopleFeatures } from './people-columns';
 import { type PersonRow, peopleRows } from './people-rows';
@@ -28,17 +28,15 @@ export function PeopleTable() {
   const table = useTable({ features: peopleFeatures, columns, data, getRowId });
   return (
     <div className="flex flex-col gap-2">
-      <div className="flex flex-wrap items-end gap-3">
-        <SearchBox
-          label="Find a person"
-          value={query}
-          onChange={setQuery}
-          placeholder="Name or email"
-        />
-        <p className="text-slate-600 text-sm dark:text-slate-400" aria-live="polite">
-          Showing {formatCount(data.length)} of {formatCount(all.length)} accounts
-        </p>
-      </div>
+      <SearchBox
+        label="Find a person"
+        value={query}
+        onChange={setQuery}
+        placeholder="Name or email"
+        shown={data.length}
+        total={all.length}
+        noun="accounts"
+      />
       <DataTable
         table={table}
         label="People"
