@@ -7,8 +7,8 @@ import { type Account, keysCreatedBy, type Tenant } from '../../core/model';
 import { runStage } from '../../core/what-if';
 import { useTenantStore } from '../../store/tenant-store';
 import { useAccount, useTenant } from '../../store/use-tenant';
+import { EditRolesDialog } from './edit-roles-dialog';
 import type { PersonRow } from './people-rows';
-import { RolesDialog } from './roles-dialog';
 
 /** Keys of this account that answer 200 now and would answer 401 once it is deleted. */
 function keysBrokenByDeleting(tenant: Tenant, account: Account): string[] {
@@ -131,7 +131,7 @@ export function PersonActions({ row }: { row: PersonRow }) {
         </Button>
       ) : null}
       {editingRoles ? (
-        <RolesDialog account={account} onClose={() => setEditingRoles(false)} />
+        <EditRolesDialog account={account} onClose={() => setEditingRoles(false)} />
       ) : null}
       {confirming ? (
         <DeleteAccountDialog

@@ -19,8 +19,7 @@ import {
   type TenantPermission,
   type TenantRole,
 } from '../../core/model';
-import { useTenantStore } from '../../store/tenant-store';
-import { useTenant } from '../../store/use-tenant';
+import { selectTenant, useTenantStore } from '../../store/tenant-store';
 
 function sameRoles(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a);
@@ -31,8 +30,9 @@ function sameRoles(a: Record<string, string>, b: Record<string, string>): boolea
  * Change an account's tenant role, tenant permissions and team roles. A personal key acts with
  * its creator's current roles, so this is how a trainer shows a demotion turning calls into 403.
  */
-export function RolesDialog({ account, onClose }: { account: Account; onClose: () => void }) {
-  const { teams } = useTenant();
+export function EditRolesDialog({ account, onClose }: { account: Account; onClose: () => void }) {
+  // Only the teams (one Map for the whole scenario): events on other accounts leave the form alone.
+  const teams = useTenantStore((s) => selectTenant(s).teams);
   const dispatch = useTenantStore((s) => s.dispatch);
   const [tenantRole, setTenantRole] = useState<TenantRole>(account.tenantRole);
   const [permissions, setPermissions] = useState<ReadonlySet<TenantPermission>>(
