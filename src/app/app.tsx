@@ -34,9 +34,14 @@ function LoadingStatus() {
   );
 }
 
-// Below the fold, with TanStack's sorting and filtering: kept out of the initial chunk.
+// Below the fold (TanStack's sorting and filtering, the permission matrix): out of the initial chunk.
 const KeysPanel = lazy(() =>
-  import('../features/keys/keys-panel').then((module) => ({ default: module.KeysPanel })),
+  import('./below-the-fold').then((module) => ({ default: module.KeysPanel })),
+);
+const PermissionPanel = lazy(() =>
+  import('./below-the-fold').then((module) => ({
+    default: module.PermissionPanel,
+  })),
 );
 
 export function App() {
@@ -67,6 +72,17 @@ export function App() {
           }
         >
           <KeysPanel />
+        </Suspense>
+        <Suspense
+          fallback={
+            <Section id="permissions-heading" title="Permission matrix">
+              <p role="status" className="text-slate-600 text-sm dark:text-slate-400">
+                Loading the permission matrix…
+              </p>
+            </Section>
+          }
+        >
+          <PermissionPanel />
         </Suspense>
       </main>
       <footer className="mx-auto max-w-screen-2xl px-4 pb-6 text-slate-600 text-xs dark:text-slate-400">

@@ -1,41 +1,9 @@
+import { RuleLine, RuleSourceLine } from '../../components/rule-explanation';
 import { describeEvent } from '../../core/describe';
 import { VERDICT_LABELS } from '../../core/key-verdict';
 import type { Tenant } from '../../core/model';
-import { type RuleSource, SOURCES } from '../../core/rule-sources';
 import { runStage, type WhatIfRow } from '../../core/what-if';
 import type { MatrixCell, MatrixColumnId } from './matrix-cells';
-
-function SourceLine({ source }: { source: RuleSource }) {
-  if (source.kind === 'assumed') {
-    return (
-      <p>
-        <span className="font-semibold">Assumed</span> (a simulator choice, not vendor
-        documentation): {source.why}
-      </p>
-    );
-  }
-  const doc = SOURCES[source.sourceId];
-  return (
-    <>
-      <p>
-        <span className="font-semibold">Documented ({source.sourceId}):</span>{' '}
-        <a
-          href={doc.url}
-          target="_blank"
-          rel="noreferrer"
-          className="text-blue-700 underline dark:text-blue-300"
-        >
-          {doc.title}
-        </a>
-      </p>
-      {source.quote === undefined ? null : (
-        <blockquote className="border-slate-300 border-l-4 pl-3 italic dark:border-slate-600">
-          “{source.quote}”
-        </blockquote>
-      )}
-    </>
-  );
-}
 
 /** Why a cell says what it says: the rule, its reason code, its source, and what was applied. */
 export function CellExplanation({
@@ -68,11 +36,8 @@ export function CellExplanation({
       </h3>
       {cell.kind === 'verdict' ? (
         <>
-          <p>
-            <span className="font-semibold">Rule</span> <code>{cell.verdict.rule.id}</code>, reason
-            code <code>{cell.verdict.code}</code>: {cell.verdict.rule.summary}
-          </p>
-          <SourceLine source={cell.verdict.rule.source} />
+          <RuleLine rule={cell.verdict.rule} code={cell.verdict.code} />
+          <RuleSourceLine source={cell.verdict.rule.source} />
         </>
       ) : (
         <p>{cell.reason}</p>

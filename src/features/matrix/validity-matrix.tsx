@@ -1,25 +1,12 @@
-import {
-  type KeyboardEvent,
-  lazy,
-  Suspense,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { matchesQuery, SearchBox } from '../../components/search-box';
+import { useGridNavigation } from '../../components/use-grid-navigation';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { VERDICT_LABELS } from '../../core/key-verdict';
 import { SCOPE_LABELS } from '../../core/model';
 import { useTenant, useWhatIfMatrix } from '../../store/use-tenant';
 import { cellKey, MATRIX_COLUMNS, type MatrixCell, matrixCell } from './matrix-cells';
 import { useVerdictFlips } from './use-verdict-flips';
-
-interface Position {
-  readonly row: number;
-  readonly column: number;
-}
 
 function CellContent({ cell }: { cell: MatrixCell }) {
   if (cell.kind === 'unreachable') {
@@ -73,69 +60,17 @@ export function ValidityMatrix() {
           ),
     [allRows, query],
   );
-  const [active, setActive] = useState<Position>({ row: 0, column: 0 });
-  const [explained, setExplained] = useState<Position | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = useVirtualRows(rows.length, scrollRef, 52);
-  const pendingFocus = useRef<Position | null>(null);
   const helpId = useId();
   // Fetch the explanation's chunk once the matrix is on screen, so the first focus shows it at once.
   useEffect(() => {
     void loadExplanation();
   }, []);
 
-  // Keep the roving position inside the matrix when rows disappear (a scenario switch).
-  const row = Math.min(active.row, Math.max(rows.length - 1, 0));
-  const current = { row, column: active.column };
-
-  const cellButton = (position: Position) =>
-    tableRef.current?.querySelector<HTMLButtonElement>(
-      `[data-row-index="${position.row}"][data-column-index="${position.column}"] button`,
-    );
-
-  // A cell of a row scrolled out of a virtualised matrix is not in the page yet: scroll to it,
-  // and focus it once it has been rendered.
-  useEffect(() => {
-    const position = pendingFocus.current;
-    const button = position === null ? undefined : cellButton(position);
-    if (button === undefined || button === null) return;
-    pendingFocus.current = null;
-    button.focus();
-  });
-
-  const focusCell = (position: Position) => {
-    setActive(position);
-    setExplained(position);
-    const button = cellButton(position);
-    if (button !== undefined && button !== null) {
-      button.focus();
-      virtual.scrollToIndex(position.row);
-      return;
-    }
-    pendingFocus.current = position;
-    virtual.scrollToIndex(position.row);
-  };
-
-  // The roving tab stop stays in the rendered rows, so Tab always lands in the matrix.
-  const tabRow = virtual.indexes.includes(current.row) ? current.row : (virtual.indexes[0] ?? 0);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
-    const lastRow = rows.length - 1;
-    const lastColumn = MATRIX_COLUMNS.length - 1;
-    const moves: Record<string, Position> = {
-      ArrowUp: { row: Math.max(current.row - 1, 0), column: current.column },
-      ArrowDown: { row: Math.min(current.row + 1, lastRow), column: current.column },
-      ArrowLeft: { row: current.row, column: Math.max(current.column - 1, 0) },
-      ArrowRight: { row: current.row, column: Math.min(current.column + 1, lastColumn) },
-      Home: { row: event.ctrlKey ? 0 : current.row, column: 0 },
-      End: { row: event.ctrlKey ? lastRow : current.row, column: lastColumn },
-    };
-    const next = moves[event.key];
-    if (next === undefined || rows.length === 0) return;
-    event.preventDefault();
-    focusCell(next);
-  };
+  const grid = useGridNavigation(tableRef, rows.length, MATRIX_COLUMNS.length, virtual);
+  const { explained } = grid;
 
   const explainedRow = explained === null ? undefined : rows[explained.row];
   const explainedColumn = explained === null ? undefined : MATRIX_COLUMNS[explained.column];
@@ -168,7 +103,7 @@ export function ValidityMatrix() {
           aria-label="Validity matrix"
           aria-describedby={helpId}
           aria-rowcount={virtual.enabled ? rows.length + HEADER_ROWS : undefined}
-          onKeyDown={onKeyDown}
+          onKeyDown={grid.onKeyDown}
           className="w-full border-collapse text-left text-sm"
         >
           <thead>
@@ -239,7 +174,6 @@ export function ValidityMatrix() {
                       cell.kind === 'verdict'
                         ? CELL_STYLES[cell.verdict.status]
                         : CELL_STYLES.unreachable;
-                    const isActive = tabRow === rowIndex && current.column === columnIndex;
                     return (
                       <td
                         key={column.id}
@@ -254,14 +188,9 @@ export function ValidityMatrix() {
                       >
                         <button
                           type="button"
-                          tabIndex={isActive ? 0 : -1}
-                          onFocus={() => {
-                            setActive({ row: rowIndex, column: columnIndex });
-                            setExplained({ row: rowIndex, column: columnIndex });
-                          }}
-                          onClick={() => setExplained({ row: rowIndex, column: columnIndex })}
+                          {...grid.cellProps(rowIndex, columnIndex)}
                           className={`w-full whitespace-nowrap rounded px-1 py-1 font-semibold ${style} ${
-                            explained?.row === rowIndex && explained.column === columnIndex
+                            grid.isExplained(rowIndex, columnIndex)
                               ? 'ring-2 ring-blue-600 dark:ring-blue-400'
                               : ''
                           }`}
