@@ -5,6 +5,7 @@ import {
   changeRoles,
   changeStatus,
   createKey,
+  createStory,
   deleteKey,
   inviteAccount,
   reinviteAccount,
@@ -516,6 +517,7 @@ describe('apply on accepted events', () => {
       teamRoles: { team_secops: 'editor' },
       status: 'active',
       invitedAt: event.at,
+      updatedAt: event.at,
       reinvitedFrom: null,
     });
   });
@@ -580,5 +582,42 @@ describe('apply keeps actors and shapes honest', () => {
       }),
     );
     expect([...tenant.accounts.values()].at(-1)?.email).toBe('new.person@tinocorp.example');
+  });
+});
+
+describe('apply, for changes made through the simulated API', () => {
+  it('accepts an accepted key as the actor, and refuses a key that is refused (401)', () => {
+    const personal = keyNamed('Jane personal');
+    const byKey = { kind: 'key', keyId: personal.id } as const;
+    const first = apply(base, changeStatus(base, 'account_deactivated', vera.id, byKey));
+    expect(first.ok).toBe(true);
+    // Once Jane is deactivated her personal key is refused, so it cannot act either.
+    const second = apply(
+      janeDeactivated,
+      changeStatus(janeDeactivated, 'account_deactivated', vera.id, byKey),
+    );
+    expect(second.ok).toBe(false);
+    if (second.ok) return;
+    expect(second.refusal.rule).toBe(EVENT_RULES.actor);
+    expect(second.refusal.reason).toContain('Owner deactivated');
+    expect(second.tenant).toBe(janeDeactivated);
+  });
+
+  it('stores a story in an existing team, and refuses an unknown team, an empty name or a taken id', () => {
+    const made = apply(base, createStory(base, { teamId: 'team_automation', name: ' Triage ' }));
+    if (!made.ok) throw new Error(made.refusal.reason);
+    const story = [...made.tenant.stories.values()][0];
+    expect(story).toMatchObject({ name: 'Triage', teamId: 'team_automation' });
+    expect(apply(base, createStory(base, { teamId: 'team_ghost', name: 'x' })).ok).toBe(false);
+    expect(apply(base, createStory(base, { teamId: 'team_automation', name: ' ' })).ok).toBe(false);
+    const again = createStory(made.tenant, { teamId: 'team_automation', name: 'Again' });
+    expect(apply(made.tenant, { ...again, storyId: story?.id ?? '' }).ok).toBe(false);
+  });
+
+  it('stamps an account’s updatedAt with the time of its last change', () => {
+    const event = changeStatus(base, 'account_deactivated', vera.id);
+    const after = mustApply(base, event);
+    expect(after.accounts.get(vera.id)?.updatedAt).toBe(event.at);
+    expect(after.accounts.get(jane.id)?.updatedAt).toBe(jane.updatedAt);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { keyEligibility } from './creation-eligibility';
 import type { Actor, TenantEvent } from './events';
+import { evaluateKey, VERDICT_LABELS } from './key-verdict';
 import {
   type Account,
   type ApiKey,
@@ -53,8 +54,9 @@ export const EVENT_RULES = {
   },
   actor: {
     id: 'event.actor-active',
-    summary: 'Only an active account acts (invites, deactivates, creates or deletes keys).',
-    source: assumed('A deactivated or deleted account cannot sign in.'),
+    summary:
+      'Only an active account, or a key that is accepted (200), acts (invites, deactivates, creates or deletes keys).',
+    source: assumed('A deactivated or deleted account cannot sign in; a refused key cannot call.'),
   },
   setting: {
     id: 'event.setting-change',
@@ -146,7 +148,12 @@ function accountOf(tenant: Tenant, value: unknown): Account {
 
 function freshId(tenant: Tenant, value: unknown, field: string): string {
   const id = text(value, field);
-  if (tenant.accounts.has(id) || tenant.keys.has(id) || tenant.teams.has(id)) {
+  if (
+    tenant.accounts.has(id) ||
+    tenant.keys.has(id) ||
+    tenant.teams.has(id) ||
+    tenant.stories.has(id)
+  ) {
     fail(`${field} "${id}" is already in use.`);
   }
   return id;
@@ -174,7 +181,12 @@ function actorRefusal(tenant: Tenant, value: unknown): Refusal | null {
     case 'key': {
       const keyId = value['keyId'];
       if (typeof keyId !== 'string' || !tenant.keys.has(keyId)) fail('actor names an unknown key.');
-      return null;
+      const verdict = evaluateKey(tenant, keyId);
+      if (verdict.status === 200) return null;
+      return {
+        reason: `${tenant.keys.get(keyId)?.name ?? keyId} is not accepted (${verdict.status}, ${VERDICT_LABELS[verdict.code]}); it cannot act.`,
+        rule: EVENT_RULES.actor,
+      };
     }
     default:
       return fail('actor.kind must be scenario, console, account or key.');
@@ -194,8 +206,13 @@ function withNewAccount(tenant: Tenant, account: Account): Partial<Tenant> {
   };
 }
 
-function setStatus(tenant: Tenant, account: Account, status: Account['status']): Partial<Tenant> {
-  return withAccount(tenant, { ...account, status });
+function setStatus(
+  tenant: Tenant,
+  account: Account,
+  status: Account['status'],
+  at: number,
+): Partial<Tenant> {
+  return withAccount(tenant, { ...account, status, updatedAt: at });
 }
 
 /** The changes an event makes, or a thrown Refused. Only `apply` calls this. */
@@ -219,6 +236,7 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
         teamRoles: teamRolesOf(tenant, event['teamRoles'], 'teamRoles'),
         status: 'active',
         invitedAt: at,
+        updatedAt: at,
         reinvitedFrom: null,
       };
       return withNewAccount(tenant, account);
@@ -234,7 +252,7 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
           EVENT_RULES.lifecycle,
         );
       }
-      return setStatus(tenant, account, 'deactivated');
+      return setStatus(tenant, account, 'deactivated', at);
     }
     case 'account_reactivated': {
       const account = accountOf(tenant, event['accountId']);
@@ -246,14 +264,14 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
           EVENT_RULES.lifecycle,
         );
       }
-      return setStatus(tenant, account, 'active');
+      return setStatus(tenant, account, 'active', at);
     }
     case 'account_deleted': {
       const account = accountOf(tenant, event['accountId']);
       if (account.status === 'deleted') {
         fail(`${account.name}'s account is already deleted.`, EVENT_RULES.lifecycle);
       }
-      return setStatus(tenant, account, 'deleted');
+      return setStatus(tenant, account, 'deleted', at);
     }
     case 'account_reinvited': {
       const previous = accountOf(tenant, event['previousAccountId']);
@@ -279,6 +297,7 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
         teamRoles: teamRolesOf(tenant, event['teamRoles'], 'teamRoles'),
         status: 'active',
         invitedAt: at,
+        updatedAt: at,
         reinvitedFrom: previous.id,
       };
       return withNewAccount(tenant, account);
@@ -296,6 +315,7 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
         tenantRole: oneOf<TenantRole>(event['tenantRole'], TENANT_ROLES, 'tenantRole'),
         permissions: permissionsOf(event['permissions'], 'permissions'),
         teamRoles: teamRolesOf(tenant, event['teamRoles'], 'teamRoles'),
+        updatedAt: at,
       };
       return withAccount(tenant, next);
     }
@@ -368,6 +388,15 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
       }
       return { restrictApiKeyCreation: value };
     }
+    case 'story_created': {
+      const id = freshId(tenant, event['storyId'], 'storyId');
+      const teamId = event['teamId'];
+      if (typeof teamId !== 'string' || !tenant.teams.has(teamId)) {
+        fail(`There is no team "${shown(teamId)}".`);
+      }
+      const story = { id, name: text(event['name'], 'name').trim(), teamId, createdAt: at };
+      return { stories: tenant.stories.set(id, story) };
+    }
     default:
       return fail(`Unknown event type "${shown(event['type'])}".`);
   }
@@ -407,6 +436,7 @@ function next(tenant: Tenant, changes: Partial<Tenant>, at: number): Tenant {
     accountsByEmail: changes.accountsByEmail ?? tenant.accountsByEmail,
     keyBySecret: changes.keyBySecret ?? tenant.keyBySecret,
     keysByCreator: changes.keysByCreator ?? tenant.keysByCreator,
+    stories: changes.stories ?? tenant.stories,
     clock: at,
     sequence: tenant.sequence + 1,
   };

@@ -15,11 +15,13 @@ import type {
   KeyCreated,
   KeyDeleted,
   SettingChanged,
+  StoryCreated,
 } from './events';
 import type {
   AccountId,
   KeyId,
   KeyScope,
+  TeamId,
   TeamRoles,
   Tenant,
   TenantPermission,
@@ -134,5 +136,20 @@ export function setRestrictApiKeyCreation(
     actor,
     setting: 'restrictApiKeyCreation',
     value,
+  };
+}
+
+export function createStory(
+  tenant: Tenant,
+  story: { readonly teamId: TeamId; readonly name: string },
+  actor: Actor = CONSOLE,
+): StoryCreated {
+  return {
+    type: 'story_created',
+    at: nextTime(tenant),
+    actor,
+    storyId: nextId(tenant, 'sto'),
+    teamId: story.teamId,
+    name: story.name,
   };
 }

@@ -49,5 +49,7 @@ export function describeEvent(tenant: Tenant, event: TenantEvent): string {
       return `${tenant.keys.get(event.keyId)?.name ?? event.keyId} was deleted by ${by}`;
     case 'setting_changed':
       return `Key creation was ${event.value ? 'restricted' : 'unrestricted'} by ${by}`;
+    case 'story_created':
+      return `Story "${event.name}" was created in ${tenant.teams.get(event.teamId)?.name ?? event.teamId} by ${by}`;
   }
 }

@@ -3,7 +3,16 @@
  * Every event carries its logical time and the actor that caused it, so the log doubles as
  * an audit trail. Ids and secrets travel inside the events: replaying a log is exact.
  */
-import type { AccountId, KeyId, KeyScope, TeamRoles, TenantPermission, TenantRole } from './model';
+import type {
+  AccountId,
+  KeyId,
+  KeyScope,
+  StoryId,
+  TeamId,
+  TeamRoles,
+  TenantPermission,
+  TenantRole,
+} from './model';
 
 /**
  * Who caused an event: the scenario's set-up, the person at the console, an account, or a key
@@ -91,6 +100,14 @@ export interface SettingChanged extends EventBase {
   readonly value: boolean;
 }
 
+/** A story (a workflow) made in a team. Only the simulated API makes them; they are not shown. */
+export interface StoryCreated extends EventBase {
+  readonly type: 'story_created';
+  readonly storyId: StoryId;
+  readonly teamId: TeamId;
+  readonly name: string;
+}
+
 export type TenantEvent =
   | AccountInvited
   | AccountDeactivated
@@ -100,6 +117,7 @@ export type TenantEvent =
   | AccountRolesChanged
   | KeyCreated
   | KeyDeleted
-  | SettingChanged;
+  | SettingChanged
+  | StoryCreated;
 
 export type TenantEventType = TenantEvent['type'];

@@ -8,6 +8,7 @@ import { PersistentMap } from './persistent-map';
 export type AccountId = string;
 export type KeyId = string;
 export type TeamId = string;
+export type StoryId = string;
 
 /** Tenant roles. Source: https://www.tines.com/docs/admin/user-administration/ */
 export type TenantRole = 'owner' | 'user';
@@ -48,6 +49,8 @@ export interface Account {
   readonly status: AccountStatus;
   /** Logical time of the invitation that created this account. */
   readonly invitedAt: number;
+  /** Logical time of the last change to this account (status or roles). */
+  readonly updatedAt: number;
   /** The deleted account this one was re-invited from, if any (same person, new account). */
   readonly reinvitedFrom: AccountId | null;
 }
@@ -65,6 +68,14 @@ export interface ApiKey {
   readonly teamRoles: TeamRoles;
   /** Service keys only: the tenant permissions the key was granted. */
   readonly permissions: readonly TenantPermission[];
+}
+
+/** A story (workflow) in a team, made through the simulated API. */
+export interface Story {
+  readonly id: StoryId;
+  readonly name: string;
+  readonly teamId: TeamId;
+  readonly createdAt: number;
 }
 
 /** What a scenario starts from before its first event. Cannot be derived, so it is stored. */
@@ -94,6 +105,8 @@ export interface Tenant {
   readonly keyBySecret: PersistentMap<KeyId>;
   /** The keys each account created, in creation order. */
   readonly keysByCreator: PersistentMap<readonly KeyId[]>;
+  /** Stories in creation order. */
+  readonly stories: PersistentMap<Story>;
   /** Logical time of the last applied event. */
   readonly clock: number;
   /** How many events have been applied; drives deterministic ids. */
@@ -112,6 +125,7 @@ export function createTenant(genesis: TenantGenesis): Tenant {
     accountsByEmail: PersistentMap.empty(),
     keyBySecret: PersistentMap.empty(),
     keysByCreator: PersistentMap.empty(),
+    stories: PersistentMap.empty(),
     clock: genesis.startsAt,
     sequence: 0,
   };

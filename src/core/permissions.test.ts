@@ -4,8 +4,13 @@ import { apply, replay } from './apply';
 import { changeRoles } from './commands';
 import { evaluateKey } from './key-verdict';
 import type { Tenant } from './model';
-import { type ApiOperation, authorize, describeOperation } from './permissions';
+import { authorize, describeOperation } from './permissions';
 import { janeTinoScenario } from './scenarios/jane-tino';
+import {
+  AUTOMATION,
+  EXPECTED_PERMISSIONS as EXPECTED,
+  permissionOperations,
+} from './testing/permission-table';
 import { LIFECYCLE_STAGES, runStage } from './what-if';
 
 const base = replay(janeTinoScenario.genesis, janeTinoScenario.events).tenant;
@@ -23,44 +28,7 @@ function accountNamed(tenant: Tenant, name: string) {
 }
 
 const jane = accountNamed(base, 'Jane Tino');
-const AUTOMATION = 'team_automation';
-const SECOPS = 'team_secops';
-
-const OPERATIONS: ReadonlyArray<readonly [string, ApiOperation]> = [
-  ['info', { kind: 'info' }],
-  ['list users', { kind: 'list_users' }],
-  ['get user', { kind: 'get_user', userId: jane.id }],
-  ['update user', { kind: 'update_user', userId: jane.id }],
-  ['delete user', { kind: 'delete_user', userId: jane.id }],
-  ['audit logs', { kind: 'audit_logs' }],
-  ['members of Automation', { kind: 'team_members', teamId: AUTOMATION }],
-  ['members of SecOps', { kind: 'team_members', teamId: SECOPS }],
-  ['story in Automation', { kind: 'create_story', teamId: AUTOMATION }],
-  ['story in SecOps', { kind: 'create_story', teamId: SECOPS }],
-];
-
-/**
- * domain.md's permission table applied to the FAQ tenant's keys, while every creator is active.
- * Columns follow OPERATIONS.
- */
-const EXPECTED: Readonly<Record<string, readonly number[]>> = {
-  // Owner, team admin of Automation: acts as a tenant owner.
-  'Jane personal': [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
-  // Editor on Automation.
-  'Jane team': [200, 403, 403, 403, 403, 403, 200, 403, 200, 403],
-  // AUDIT_LOG_READ only.
-  'Jane service': [200, 403, 403, 403, 403, 200, 403, 403, 403, 403],
-  'Jane tenant owner': [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
-  // Member; team admin of Automation, viewer of SecOps.
-  'Sam personal': [200, 403, 403, 403, 403, 403, 200, 200, 200, 403],
-  // Viewer on Automation.
-  'Sam team': [200, 403, 403, 403, 403, 403, 200, 403, 403, 403],
-  // Member with AUDIT_LOG_READ; editor of Automation.
-  'Eli personal': [200, 403, 403, 403, 403, 200, 200, 403, 200, 403],
-  // Member; viewer of Automation.
-  'Vera personal': [200, 403, 403, 403, 403, 403, 200, 403, 403, 403],
-};
-
+const OPERATIONS = permissionOperations(jane.id);
 describe('authorize', () => {
   describe.each(Object.entries(EXPECTED))('%s', (keyName, statuses) => {
     it.each(LIFECYCLE_STAGES.map(({ stage, label }) => [label, stage] as const))(

@@ -44,7 +44,8 @@ function touchedKeys(after: Tenant, event: TenantEvent): ApiKey[] {
       return key === undefined ? [] : [key];
     }
     case 'setting_changed':
-      // The setting governs who may create keys, not whether a key is accepted.
+    // The setting governs who may create keys, not whether a key is accepted.
+    case 'story_created':
       return [];
   }
 }

@@ -15,6 +15,7 @@ import {
   changeRoles,
   changeStatus,
   createKey,
+  createStory,
   deleteKey,
   inviteAccount,
   type LifecycleEventType,
@@ -113,7 +114,13 @@ export type KeyDeleter =
   | { readonly kind: 'account'; readonly account: Ref };
 
 export type BaseIntent =
-  | { readonly kind: 'status'; readonly type: LifecycleEventType; readonly account: Ref }
+  | {
+      readonly kind: 'status';
+      readonly type: LifecycleEventType;
+      readonly account: Ref;
+      /** Made through the simulated API with this key (its actor), or else at the console. */
+      readonly viaKey: Ref | null;
+    }
   | { readonly kind: 'reinvite'; readonly account: Ref; readonly roles: RolesIntent | null }
   | {
       readonly kind: 'invite';
@@ -132,7 +139,13 @@ export type BaseIntent =
       readonly misshapen: boolean;
     }
   | { readonly kind: 'deleteKey'; readonly key: Ref; readonly by: KeyDeleter }
-  | { readonly kind: 'setting'; readonly value: boolean };
+  | { readonly kind: 'setting'; readonly value: boolean }
+  | {
+      readonly kind: 'story';
+      readonly team: Ref;
+      readonly name: string;
+      readonly viaKey: Ref | null;
+    };
 
 export type Intent =
   | BaseIntent
@@ -238,6 +251,7 @@ export const baseIntentArb: fc.Arbitrary<BaseIntent> = fc.oneof(
         'account_deleted',
       ),
       account: refArb,
+      viaKey: fc.option(refArb, { nil: null, freq: 3 }),
     }),
   },
   {
@@ -288,6 +302,15 @@ export const baseIntentArb: fc.Arbitrary<BaseIntent> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant('setting' as const), value: fc.boolean() }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('story' as const),
+      team: refArb,
+      name: fc.constantFrom('Triage alerts', '', ' '),
+      viaKey: fc.option(refArb, { nil: null }),
+    }),
+  },
 );
 
 const EVENT_FIELDS = [
@@ -307,6 +330,8 @@ const EVENT_FIELDS = [
   'secret',
   'setting',
   'value',
+  'storyId',
+  'teamId',
 ];
 
 export const intentArb: fc.Arbitrary<Intent> = fc.oneof(
@@ -426,7 +451,12 @@ function toRoles(tenant: Tenant, roles: RolesIntent): AccountRoles {
 function baseEvent(tenant: Tenant, intent: BaseIntent): TenantEvent {
   switch (intent.kind) {
     case 'status':
-      return changeStatus(tenant, intent.type, accountIdFor(tenant, intent.account));
+      return changeStatus(
+        tenant,
+        intent.type,
+        accountIdFor(tenant, intent.account),
+        keyActor(tenant, intent.viaKey),
+      );
     case 'reinvite':
       return intent.roles === null
         ? reinviteAccount(tenant, accountIdFor(tenant, intent.account))
@@ -474,7 +504,19 @@ function baseEvent(tenant: Tenant, intent: BaseIntent): TenantEvent {
     }
     case 'setting':
       return setRestrictApiKeyCreation(tenant, intent.value);
+    case 'story': {
+      const teamId =
+        intent.team.kind === 'unknown'
+          ? intent.team.id
+          : (pick([...tenant.teams.keys()], intent.team.index) ?? 'team_none');
+      return createStory(tenant, { teamId, name: intent.name }, keyActor(tenant, intent.viaKey));
+    }
   }
+}
+
+/** A key as the actor (an API call), or the console when there is none. */
+function keyActor(tenant: Tenant, ref: Ref | null): Actor {
+  return ref === null ? { kind: 'console' } : { kind: 'key', keyId: keyIdFor(tenant, ref) };
 }
 
 /**

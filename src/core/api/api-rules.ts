@@ -1,0 +1,45 @@
+/**
+ * The rules the simulated API adds on top of validity (401) and permission (403): how a request
+ * is read. The vendor documents the paths (S7) and the credential headers (S2); the rest is the
+ * simulator's choice, marked assumed.
+ */
+import { assumed, documented, type RuleRef } from '../rule-sources';
+
+export const API_RULES = {
+  noCredentials: {
+    id: 'api.no-credentials',
+    summary:
+      'A request must carry its key as `Authorization: Bearer <key>` or `x-user-token: <key>`; without one it is refused (401).',
+    source: documented(
+      'S2',
+      'Include your API token in the Authorization header of your requests, prefixed with "Bearer" and a single space.',
+    ),
+  },
+  notFound: {
+    id: 'api.not-found',
+    summary:
+      'A path the simulated API does not serve, or a user, team or page that does not exist, answers 404.',
+    source: assumed(
+      'The simulator serves only the endpoints of this console; deleted users are gone from the admin API.',
+    ),
+  },
+  methodNotAllowed: {
+    id: 'api.method-not-allowed',
+    summary: 'A served path called with another method answers 405 and lists the allowed ones.',
+    source: assumed('HTTP semantics; the vendor does not document it.'),
+  },
+  badRequest: {
+    id: 'api.bad-request',
+    summary:
+      'A body that is not the JSON object the endpoint takes, or a query parameter out of range, answers 400 with the reason.',
+    source: assumed(
+      'The vendor says most 4xx responses carry a body explaining the error; its shape is not documented.',
+    ),
+  },
+  conflict: {
+    id: 'api.conflict',
+    summary:
+      'A change the tenant refuses (the lifecycle does not allow it) answers 409 with the refusal.',
+    source: assumed('The vendor does not document this case.'),
+  },
+} as const satisfies Record<string, RuleRef>;

@@ -1,0 +1,571 @@
+/**
+ * The simulated Tines REST API: one request against the tenant, answered by the same rules as
+ * the matrices (validity 401 first, then permission 403). Checks run in this order, and the first
+ * that fails answers: route (404, 405) -> credentials (401) -> query and body (400) ->
+ * permission (403) -> target (404) -> the change itself (409). Every response names the rule
+ * that decided it in `x-simulator-rule`. Changes are events, applied here to check them and
+ * returned for the caller to log: the API changes the tenant exactly as the console does.
+ */
+import { apply } from '../apply';
+import { changeRoles, changeStatus, createStory } from '../commands';
+import type { Actor, TenantEvent } from '../events';
+import { authenticate, type Verdict } from '../key-verdict';
+import {
+  type Account,
+  type ApiKey,
+  SCOPE_LABELS,
+  TENANT_PERMISSIONS,
+  type Tenant,
+  type TenantPermission,
+} from '../model';
+import { type ApiOperation, authorize, type Decision, describeOperation } from '../permissions';
+import type { RuleRef } from '../rule-sources';
+import { API_RULES } from './api-rules';
+import type { ApiOutcome, ApiRequest, ApiResponse, ApiState } from './api-types';
+import { type AuditFilter, auditEntry, selectAuditEvents } from './audit-log';
+import {
+  DEFAULT_PER_PAGE,
+  MAX_PER_PAGE,
+  memberResource,
+  paginate,
+  storyResource,
+  userResource,
+} from './resources';
+import { type Endpoint, route } from './routes';
+
+/** Says, in every error body, whose shape this is. */
+export const SIMULATED_NOTE =
+  'Simulated by Key Lifecycle Console. The real Tines API does not document its error bodies; this shape is the simulator’s own.';
+
+const NO_EVENTS: readonly TenantEvent[] = [];
+
+function ruleHeaders(rule: RuleRef, key: ApiKey | undefined): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-simulator-rule': rule.id,
+    'x-simulator-rule-source':
+      rule.source.kind === 'documented' ? `documented ${rule.source.sourceId}` : 'assumed',
+  };
+  if (key !== undefined) headers['x-simulator-key'] = key.id;
+  return headers;
+}
+
+function respond(
+  status: number,
+  body: unknown,
+  rule: RuleRef,
+  key?: ApiKey,
+  events: readonly TenantEvent[] = NO_EVENTS,
+): ApiOutcome {
+  const headers = ruleHeaders(rule, key);
+  if (body === null) delete headers['content-type'];
+  return { response: { status, headers, body }, events };
+}
+
+function failure(
+  status: number,
+  code: string,
+  message: string,
+  rule: RuleRef,
+  key?: ApiKey,
+  extraHeaders: Record<string, string> = {},
+): ApiOutcome {
+  const body = {
+    error: {
+      status,
+      code,
+      message,
+      rule: rule.id,
+      rule_source:
+        rule.source.kind === 'documented' ? `documented (${rule.source.sourceId})` : 'assumed',
+    },
+    simulated: SIMULATED_NOTE,
+  };
+  const response: ApiResponse = {
+    status,
+    headers: { ...ruleHeaders(rule, key), ...extraHeaders },
+    body,
+  };
+  return { response, events: NO_EVENTS };
+}
+
+/** A 400 thrown from deep in query or body parsing, caught once in `handleApiRequest`. */
+class BadRequest extends Error {}
+
+function badRequest(message: string): never {
+  throw new BadRequest(message);
+}
+
+// --- Credentials ------------------------------------------------------------------------------
+
+type Credentials = { readonly secret: string } | { readonly problem: string };
+
+/** `Authorization: Bearer <key>` first, then `x-user-token: <key>` (S2). */
+function credentialsOf(headers: Readonly<Record<string, string>>): Credentials {
+  const authorization = headers['authorization'];
+  if (authorization !== undefined && authorization.trim() !== '') {
+    const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization.trim());
+    if (match?.[1] !== undefined) return { secret: match[1] };
+    return {
+      problem: 'The Authorization header must read "Bearer <key>" (one space, then the key).',
+    };
+  }
+  const token = headers['x-user-token']?.trim();
+  if (token !== undefined && token !== '') return { secret: token };
+  return {
+    problem: 'No API key: send "Authorization: Bearer <key>" or "x-user-token: <key>".',
+  };
+}
+
+function refusedKeyMessage(tenant: Tenant, key: ApiKey | undefined, verdict: Verdict): string {
+  const creator = key === undefined ? undefined : tenant.accounts.get(key.createdBy)?.name;
+  switch (verdict.code) {
+    case 'UNKNOWN_KEY':
+      return 'No key of this tenant has this secret.';
+    case 'KEY_REVOKED':
+      return `The key "${key?.name}" was deleted.`;
+    case 'OWNER_DEACTIVATED':
+      return `The personal key "${key?.name}" stops working while its creator, ${creator}, is deactivated.`;
+    case 'OWNER_DELETED':
+      return `The personal key "${key?.name}" stopped working when its creator, ${creator}, was deleted; re-inviting the person does not revive it.`;
+    case 'VALID':
+      return 'The key is accepted.';
+  }
+}
+
+function forbiddenMessage(key: ApiKey, operation: ApiOperation, decision: Decision): string {
+  return `${describeOperation(operation)} is not allowed for "${key.name}" (${SCOPE_LABELS[key.scope]} key): ${decision.rule.summary}`;
+}
+
+// --- Query and body ---------------------------------------------------------------------------
+
+function positiveInteger(query: URLSearchParams, name: string, fallback: number, max: number) {
+  const raw = query.get(name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+    badRequest(`${name} must be a whole number from 1 to ${max}; got "${raw}".`);
+  }
+  return Number(raw);
+}
+
+function paging(query: URLSearchParams) {
+  return {
+    page: positiveInteger(query, 'page', 1, Number.MAX_SAFE_INTEGER),
+    perPage: positiveInteger(query, 'per_page', DEFAULT_PER_PAGE, MAX_PER_PAGE),
+  };
+}
+
+/** `name` and `name[]`, both accepted, as the vendor's audit log filters are written. */
+function listParam(query: URLSearchParams, name: string): string[] {
+  return [...query.getAll(name), ...query.getAll(`${name}[]`)];
+}
+
+function timeParam(query: URLSearchParams, name: string): number | null {
+  const raw = query.get(name);
+  if (raw === null) return null;
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms)) badRequest(`${name} must be an ISO 8601 time; got "${raw}".`);
+  return ms;
+}
+
+function jsonObject(body: string | null): Record<string, unknown> {
+  if (body === null || body.trim() === '') badRequest('The request needs a JSON object body.');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : 'unreadable';
+    badRequest(`The body is not valid JSON: ${why}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    badRequest('The body must be a JSON object.');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function onlyFields(body: Record<string, unknown>, allowed: readonly string[], note: string) {
+  const extra = Object.keys(body).filter((field) => !allowed.includes(field));
+  if (extra.length > 0) {
+    badRequest(`Unsupported field${extra.length === 1 ? '' : 's'}: ${extra.join(', ')}. ${note}`);
+  }
+}
+
+function booleanField(body: Record<string, unknown>, field: string): boolean | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') badRequest(`${field} must be true or false.`);
+  return value;
+}
+
+interface UserUpdate {
+  readonly isActive: boolean | undefined;
+  readonly admin: boolean | undefined;
+  readonly permissions: readonly TenantPermission[] | undefined;
+}
+
+const USER_FIELDS = ['is_active', 'admin', 'tenant_permissions'];
+
+function userUpdateOf(body: string | null): UserUpdate {
+  const json = jsonObject(body);
+  onlyFields(
+    json,
+    USER_FIELDS,
+    'The simulator changes is_active, admin and tenant_permissions (email and names are not simulated).',
+  );
+  const raw = json['tenant_permissions'];
+  let permissions: TenantPermission[] | undefined;
+  if (raw !== undefined) {
+    if (!Array.isArray(raw) || raw.some((p) => !TENANT_PERMISSIONS.includes(p))) {
+      badRequest(`tenant_permissions must be a list of ${TENANT_PERMISSIONS.join(', ')}.`);
+    }
+    permissions = [...new Set(raw as TenantPermission[])];
+  }
+  const update = {
+    isActive: booleanField(json, 'is_active'),
+    admin: booleanField(json, 'admin'),
+    permissions,
+  };
+  if (Object.values(update).every((value) => value === undefined)) {
+    badRequest('Nothing to update: send is_active, admin or tenant_permissions.');
+  }
+  return update;
+}
+
+function storyOf(body: string | null): { teamId: string; name: string } {
+  const json = jsonObject(body);
+  onlyFields(
+    json,
+    ['team_id', 'name', 'description'],
+    'The simulator takes team_id, name and description.',
+  );
+  const teamId = json['team_id'];
+  if (teamId === undefined) badRequest('team_id is required.');
+  if (typeof teamId !== 'string' && typeof teamId !== 'number') {
+    badRequest('team_id must be a team id.');
+  }
+  const name = json['name'] ?? 'Untitled story';
+  if (typeof name !== 'string' || name.trim() === '' || name.length > 200) {
+    badRequest('name must be a non-empty text of at most 200 characters.');
+  }
+  const description = json['description'];
+  if (description !== undefined && description !== null && typeof description !== 'string') {
+    badRequest('description must be a text.');
+  }
+  return { teamId: String(teamId), name: name.trim() };
+}
+
+/** What a request says besides its path, read (and refused with 400) before permission. */
+interface Input {
+  readonly paging: { readonly page: number; readonly perPage: number };
+  readonly update: UserUpdate | null;
+  readonly story: { readonly teamId: string; readonly name: string } | null;
+  readonly audit: AuditFilter | null;
+  /** `filter=TENANT_OWNER` and `include=team_memberships` of the user endpoints. */
+  readonly ownersOnly: boolean;
+  readonly withTeams: boolean;
+}
+
+function usersQuery(query: URLSearchParams) {
+  const filter = query.get('filter');
+  if (filter !== null && filter !== 'TENANT_OWNER') {
+    badRequest(`filter must be TENANT_OWNER; got "${filter}".`);
+  }
+  const include = query.get('include');
+  if (include !== null && include !== 'team_memberships') {
+    badRequest(`include must be team_memberships; got "${include}".`);
+  }
+  return { ownersOnly: filter === 'TENANT_OWNER', withTeams: include === 'team_memberships' };
+}
+
+function inputOf(endpoint: Endpoint, query: URLSearchParams, body: string | null): Input {
+  const lists =
+    endpoint.name === 'list_users' ||
+    endpoint.name === 'audit_logs' ||
+    endpoint.name === 'team_members';
+  return {
+    paging: lists ? paging(query) : { page: 1, perPage: DEFAULT_PER_PAGE },
+    update: endpoint.name === 'update_user' ? userUpdateOf(body) : null,
+    story: endpoint.name === 'create_story' ? storyOf(body) : null,
+    audit:
+      endpoint.name === 'audit_logs'
+        ? {
+            operationNames: listParam(query, 'operation_name'),
+            userIds: listParam(query, 'user_id'),
+            before: timeParam(query, 'before'),
+            after: timeParam(query, 'after'),
+          }
+        : null,
+    ...(endpoint.name === 'list_users' || endpoint.name === 'get_user'
+      ? usersQuery(query)
+      : { ownersOnly: false, withTeams: false }),
+  };
+}
+
+// --- Endpoints --------------------------------------------------------------------------------
+
+interface Call {
+  readonly state: ApiState;
+  readonly key: ApiKey;
+  readonly actor: Actor;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly input: Input;
+}
+
+/** The operation the permission rules judge, for an endpoint and its parsed input. */
+function operationOf(endpoint: Endpoint, storyTeam: string): ApiOperation {
+  switch (endpoint.name) {
+    case 'info':
+    case 'list_users':
+    case 'audit_logs':
+      return { kind: endpoint.name };
+    case 'get_user':
+    case 'update_user':
+    case 'delete_user':
+      return { kind: endpoint.name, userId: endpoint.userId };
+    case 'team_members':
+      return { kind: 'team_members', teamId: endpoint.teamId };
+    case 'create_story':
+      return { kind: 'create_story', teamId: storyTeam };
+  }
+}
+
+/** A user the admin API can see: deleted accounts are gone from it. */
+function liveUser(tenant: Tenant, userId: string): Account | undefined {
+  const account = tenant.accounts.get(userId);
+  return account === undefined || account.status === 'deleted' ? undefined : account;
+}
+
+function userNotFound(userId: string, key: ApiKey): ApiOutcome {
+  return failure(
+    404,
+    'USER_NOT_FOUND',
+    `There is no user "${userId}" (deleted users are gone from the admin API).`,
+    API_RULES.notFound,
+    key,
+  );
+}
+
+/** Apply events in order against the tenant; the first refusal answers 409 and nothing is kept. */
+function applyAll(
+  tenant: Tenant,
+  build: ReadonlyArray<(tenant: Tenant) => TenantEvent>,
+  key: ApiKey,
+): { ok: true; tenant: Tenant; events: TenantEvent[] } | { ok: false; outcome: ApiOutcome } {
+  let current = tenant;
+  const events: TenantEvent[] = [];
+  for (const make of build) {
+    const event = make(current);
+    const result = apply(current, event);
+    if (!result.ok) {
+      return {
+        ok: false,
+        outcome: failure(409, 'REFUSED', result.refusal.reason, result.refusal.rule, key),
+      };
+    }
+    current = result.tenant;
+    events.push(event);
+  }
+  return { ok: true, tenant: current, events };
+}
+
+function perform(endpoint: Endpoint, call: Call, decision: Decision): ApiOutcome {
+  const { state, key, actor, path, query, input } = call;
+  const { tenant } = state;
+  const { page, perPage } = input.paging;
+  const ok = (status: number, body: unknown, events?: readonly TenantEvent[]) =>
+    respond(status, body, decision.rule, key, events);
+  switch (endpoint.name) {
+    case 'info':
+      return ok(200, {
+        stack: {
+          name: `${tenant.domain.split('.')[0] ?? tenant.domain} (simulated)`,
+          type: 'shared',
+          region: 'simulated',
+          egress_ips: [],
+        },
+      });
+    case 'list_users': {
+      const users: Account[] = [];
+      for (const account of tenant.accounts.values()) {
+        if (account.status === 'deleted') continue;
+        if (input.ownersOnly && account.tenantRole !== 'owner') continue;
+        users.push(account);
+      }
+      const result = paginate(tenant.domain, path, query, users.length, page, perPage, (i) =>
+        userResource(tenant, users[i] as Account, input.withTeams),
+      );
+      return ok(200, { 'admin/users': result.items, meta: result.meta });
+    }
+    case 'get_user': {
+      const account = liveUser(tenant, endpoint.userId);
+      if (account === undefined) return userNotFound(endpoint.userId, key);
+      return ok(200, userResource(tenant, account, input.withTeams));
+    }
+    case 'update_user': {
+      const update = input.update;
+      if (update === null) throw new Error('update_user without its parsed body');
+      const account = liveUser(tenant, endpoint.userId);
+      if (account === undefined) return userNotFound(endpoint.userId, key);
+      const steps: Array<(t: Tenant) => TenantEvent> = [];
+      const owner = update.admin ?? account.tenantRole === 'owner';
+      const permissions = update.permissions ?? account.permissions;
+      const rolesChange =
+        owner !== (account.tenantRole === 'owner') ||
+        permissions.length !== account.permissions.length ||
+        permissions.some((p) => !account.permissions.includes(p));
+      // Roles first: a key that deactivates its own creator can still act for the roles.
+      if (rolesChange) {
+        steps.push((t) =>
+          changeRoles(
+            t,
+            account.id,
+            { tenantRole: owner ? 'owner' : 'user', permissions, teamRoles: account.teamRoles },
+            actor,
+          ),
+        );
+      }
+      if (update.isActive !== undefined && update.isActive !== (account.status === 'active')) {
+        const type = update.isActive ? 'account_reactivated' : 'account_deactivated';
+        steps.push((t) => changeStatus(t, type, account.id, actor));
+      }
+      const result = applyAll(tenant, steps, key);
+      if (!result.ok) return result.outcome;
+      const after = result.tenant.accounts.get(account.id) as Account;
+      return ok(200, userResource(result.tenant, after, false), result.events);
+    }
+    case 'delete_user': {
+      const account = liveUser(tenant, endpoint.userId);
+      if (account === undefined) return userNotFound(endpoint.userId, key);
+      const result = applyAll(
+        tenant,
+        [(t) => changeStatus(t, 'account_deleted', account.id, actor)],
+        key,
+      );
+      if (!result.ok) return result.outcome;
+      return ok(204, null, result.events);
+    }
+    case 'audit_logs': {
+      if (input.audit === null) throw new Error('audit_logs without its parsed query');
+      const selected = selectAuditEvents(tenant, state.events, input.audit);
+      const result = paginate(tenant.domain, path, query, selected.length, page, perPage, (i) => {
+        const index = selected[i] as number;
+        return auditEntry(tenant, state.events[index] as TenantEvent, index);
+      });
+      return ok(200, { audit_logs: result.items, meta: result.meta });
+    }
+    case 'team_members': {
+      if (!tenant.teams.has(endpoint.teamId)) {
+        return failure(
+          404,
+          'TEAM_NOT_FOUND',
+          `There is no team "${endpoint.teamId}".`,
+          API_RULES.notFound,
+          key,
+        );
+      }
+      const members: Account[] = [];
+      for (const account of tenant.accounts.values()) {
+        if (account.status !== 'deleted' && account.teamRoles[endpoint.teamId] !== undefined) {
+          members.push(account);
+        }
+      }
+      const result = paginate(tenant.domain, path, query, members.length, page, perPage, (i) => {
+        const account = members[i] as Account;
+        return memberResource(account, account.teamRoles[endpoint.teamId] ?? 'viewer');
+      });
+      return ok(200, { members: result.items, meta: result.meta });
+    }
+    case 'create_story': {
+      const story = input.story;
+      if (story === null) throw new Error('create_story without its parsed body');
+      return createStoryCall(call, story, decision);
+    }
+  }
+}
+
+function createStoryCall(call: Call, story: { teamId: string; name: string }, decision: Decision) {
+  const { state, key, actor } = call;
+  if (!state.tenant.teams.has(story.teamId)) {
+    return failure(
+      404,
+      'TEAM_NOT_FOUND',
+      `There is no team "${story.teamId}".`,
+      API_RULES.notFound,
+      key,
+    );
+  }
+  const result = applyAll(state.tenant, [(t) => createStory(t, story, actor)], key);
+  if (!result.ok) return result.outcome;
+  const event = result.events[0];
+  const created = event?.type === 'story_created' ? result.tenant.stories.get(event.storyId) : null;
+  if (created == null) throw new Error('story_created was applied but no story was stored');
+  return respond(
+    201,
+    storyResource(created, key.scope === 'personal' ? key.createdBy : null),
+    decision.rule,
+    key,
+    result.events,
+  );
+}
+
+/** Answer one request. Never throws for any request: every failure is a response. */
+export function handleApiRequest(state: ApiState, request: ApiRequest): ApiOutcome {
+  const queryStart = request.url.indexOf('?');
+  const path = queryStart < 0 ? request.url : request.url.slice(0, queryStart);
+  const query = new URLSearchParams(queryStart < 0 ? '' : request.url.slice(queryStart + 1));
+  const method = request.method.toUpperCase();
+
+  const routed = route(method, path);
+  if (routed.kind === 'not_found') {
+    return failure(
+      404,
+      'NOT_FOUND',
+      `The simulated API does not serve ${method} ${path}.`,
+      API_RULES.notFound,
+    );
+  }
+  if (routed.kind === 'method_not_allowed') {
+    return failure(
+      405,
+      'METHOD_NOT_ALLOWED',
+      `${path} answers ${routed.allowed.join(', ')}, not ${method}.`,
+      API_RULES.methodNotAllowed,
+      undefined,
+      { allow: routed.allowed.join(', ') },
+    );
+  }
+
+  const { tenant } = state;
+  const credentials = credentialsOf(request.headers);
+  if ('problem' in credentials) {
+    return failure(401, 'NO_CREDENTIALS', credentials.problem, API_RULES.noCredentials);
+  }
+  const { key, verdict } = authenticate(tenant, credentials.secret);
+  if (key === undefined || verdict.status === 401) {
+    return failure(401, verdict.code, refusedKeyMessage(tenant, key, verdict), verdict.rule, key);
+  }
+
+  try {
+    const endpoint = routed.endpoint;
+    const input = inputOf(endpoint, query, request.body);
+    const operation = operationOf(endpoint, input.story?.teamId ?? '');
+    const decision = authorize(tenant, key.id, operation);
+    if (decision.status !== 200) {
+      return failure(
+        decision.status,
+        decision.code,
+        forbiddenMessage(key, operation, decision),
+        decision.rule,
+        key,
+      );
+    }
+    const actor: Actor = { kind: 'key', keyId: key.id };
+    return perform(endpoint, { state, key, actor, path, query, input }, decision);
+  } catch (error) {
+    if (error instanceof BadRequest) {
+      return failure(400, 'BAD_REQUEST', error.message, API_RULES.badRequest, key);
+    }
+    throw error;
+  }
+}
