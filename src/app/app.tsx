@@ -43,6 +43,9 @@ const PermissionPanel = lazy(() =>
     default: module.PermissionPanel,
   })),
 );
+const RequestConsole = lazy(() =>
+  import('./below-the-fold').then((module) => ({ default: module.RequestConsole })),
+);
 
 export function App() {
   return (
@@ -83,6 +86,17 @@ export function App() {
           }
         >
           <PermissionPanel />
+        </Suspense>
+        <Suspense
+          fallback={
+            <Section id="api-heading" title="Simulated API">
+              <p role="status" className="text-slate-600 text-sm dark:text-slate-400">
+                Starting simulated API…
+              </p>
+            </Section>
+          }
+        >
+          <RequestConsole />
         </Suspense>
       </main>
       <footer className="mx-auto max-w-screen-2xl px-4 pb-6 text-slate-600 text-xs dark:text-slate-400">

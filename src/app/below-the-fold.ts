@@ -4,5 +4,7 @@
  * bundler (rolldown 1.2, issue #10731) moves those modules out of the entry into a common chunk the
  * entry preloads, which grows the initial JS.
  */
+
+export { RequestConsole } from '../features/api-console/request-console';
 export { KeysPanel } from '../features/keys/keys-panel';
 export { PermissionPanel } from '../features/permissions/permission-panel';

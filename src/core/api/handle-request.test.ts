@@ -606,25 +606,37 @@ describe('robustness', () => {
 });
 
 describe('curl', () => {
-  it('writes the request against the tenant domain, quoting for the shell', () => {
+  it('writes the request against the tenant domain, the key as $TINES_API_KEY, quoting for the shell', () => {
     expect(
-      curlCommand('tino-corp-1234.tines.com', {
-        method: 'put',
-        url: '/api/v1/admin/users/usr_0002',
-        headers: [
-          ['Authorization', 'Bearer sim_ABC'],
-          ['content-type', 'application/json'],
-        ],
-        body: `{"name":"Jane's"}`,
-      }),
+      curlCommand(
+        'tino-corp-1234.tines.com',
+        {
+          method: 'put',
+          url: '/api/v1/admin/users/usr_0002',
+          headers: [
+            ['Authorization', 'Bearer sim_ABC'],
+            ['content-type', 'application/json'],
+          ],
+          body: `{"name":"Jane's"}`,
+        },
+        'sim_ABC',
+      ),
     ).toBe(
       [
         "curl -X PUT 'https://tino-corp-1234.tines.com/api/v1/admin/users/usr_0002' \\",
-        "  -H 'Authorization: Bearer sim_ABC' \\",
+        '  -H "Authorization: Bearer $TINES_API_KEY" \\',
         "  -H 'content-type: application/json' \\",
         `  -d '{"name":"Jane'\\''s"}'`,
       ].join('\n'),
     );
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
+    // Without a secret to hide, every header is quoted as it is.
+    expect(
+      curlCommand(
+        't.example',
+        { method: 'GET', url: '/api/v1/info', headers: [['x-user-token', 'abc']], body: null },
+        null,
+      ),
+    ).toBe("curl -X GET 'https://t.example/api/v1/info' \\\n  -H 'x-user-token: abc'");
   });
 });
