@@ -1,0 +1,36 @@
+/**
+ * The README's example, verbatim: how a Playwright suite of your own calls the simulated API.
+ * It uses only @playwright/test and the console's public roles and names, no project fixture.
+ */
+import { expect, test } from '@playwright/test';
+
+test('a personal key stops working while its creator is deactivated', async ({ page }) => {
+  await page.goto('/?scenario=jane-tino');
+  const api = page.getByRole('region', { name: 'Simulated API', exact: true });
+  // The service worker starts after the first paint; wait until the console says it is up.
+  await expect(api.getByRole('status').filter({ hasText: 'Simulated API ready' })).toBeVisible();
+
+  // Read a key's secret: pick the key in the request console and press "Show secret".
+  await api
+    .getByRole('combobox', { name: 'Key', exact: true })
+    .selectOption({ label: 'Jane personal · Personal · Jane Tino' });
+  await api.getByRole('button', { name: 'Show secret', exact: true }).click();
+  const secret = await api.getByRole('textbox', { name: 'Secret', exact: true }).inputValue();
+
+  // Call the API from inside the page: Playwright's `request` fixture would bypass the worker.
+  const status = () =>
+    page.evaluate(
+      async (key) =>
+        (await fetch('/api/v1/info', { headers: { Authorization: `Bearer ${key}` } })).status,
+      secret,
+    );
+  expect(await status()).toBe(200);
+
+  const people = page.getByRole('table', { name: 'People', exact: true });
+  await people
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'Jane Tino', exact: true }) })
+    .getByRole('button', { name: 'Deactivate', exact: true })
+    .click();
+  expect(await status()).toBe(401);
+});
