@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Section } from '../components/section';
 import { findScenario } from '../core/scenarios/scenario-catalog';
 import { ValidityMatrix } from '../features/matrix/validity-matrix';
@@ -47,6 +47,33 @@ const RequestConsole = lazy(() =>
   import('./below-the-fold').then((module) => ({ default: module.RequestConsole })),
 );
 
+/** A panel loaded after the first render: its titled section says so until it arrives. */
+function Deferred({
+  id,
+  title,
+  waiting,
+  children,
+}: {
+  id: string;
+  title: string;
+  waiting: string;
+  children: ReactNode;
+}) {
+  return (
+    <Suspense
+      fallback={
+        <Section id={id} title={title}>
+          <p role="status" className="text-slate-600 text-sm dark:text-slate-400">
+            {waiting}
+          </p>
+        </Section>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
 export function App() {
   return (
     <>
@@ -65,39 +92,19 @@ export function App() {
             <ValidityMatrix />
           </Section>
         </div>
-        <Suspense
-          fallback={
-            <Section id="keys-heading" title="Keys">
-              <p role="status" className="text-slate-600 text-sm dark:text-slate-400">
-                Loading keys…
-              </p>
-            </Section>
-          }
-        >
+        <Deferred id="keys-heading" title="Keys" waiting="Loading keys…">
           <KeysPanel />
-        </Suspense>
-        <Suspense
-          fallback={
-            <Section id="permissions-heading" title="Permission matrix">
-              <p role="status" className="text-slate-600 text-sm dark:text-slate-400">
-                Loading the permission matrix…
-              </p>
-            </Section>
-          }
+        </Deferred>
+        <Deferred
+          id="permissions-heading"
+          title="Permission matrix"
+          waiting="Loading the permission matrix…"
         >
           <PermissionPanel />
-        </Suspense>
-        <Suspense
-          fallback={
-            <Section id="api-heading" title="Simulated API">
-              <p role="status" className="text-slate-600 text-sm dark:text-slate-400">
-                Starting simulated API…
-              </p>
-            </Section>
-          }
-        >
+        </Deferred>
+        <Deferred id="api-heading" title="Simulated API" waiting="Starting simulated API…">
           <RequestConsole />
-        </Suspense>
+        </Deferred>
       </main>
       <footer className="mx-auto max-w-screen-2xl px-4 pb-6 text-slate-600 text-xs dark:text-slate-400">
         A simulator for training and testing. It is not affiliated with Tines; rules marked

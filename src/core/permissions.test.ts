@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { apply, replay } from './apply';
 import { changeRoles } from './commands';
 import { evaluateKey } from './key-verdict';
-import type { Tenant } from './model';
 import { authorize, describeOperation } from './permissions';
 import { janeTinoScenario } from './scenarios/jane-tino';
+import { accountNamed, keyNamed } from './testing/named';
 import {
   AUTOMATION,
   EXPECTED_PERMISSIONS as EXPECTED,
@@ -14,18 +14,6 @@ import {
 import { LIFECYCLE_STAGES, runStage } from './what-if';
 
 const base = replay(janeTinoScenario.genesis, janeTinoScenario.events).tenant;
-
-function keyNamed(tenant: Tenant, name: string) {
-  const key = [...tenant.keys.values()].find((candidate) => candidate.name === name);
-  if (key === undefined) throw new Error(`no key ${name}`);
-  return key;
-}
-
-function accountNamed(tenant: Tenant, name: string) {
-  const account = [...tenant.accounts.values()].find((candidate) => candidate.name === name);
-  if (account === undefined) throw new Error(`no account ${name}`);
-  return account;
-}
 
 const jane = accountNamed(base, 'Jane Tino');
 const OPERATIONS = permissionOperations(jane.id);

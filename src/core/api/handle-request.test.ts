@@ -5,9 +5,9 @@ import { apply, replay } from '../apply';
 import { changeStatus, deleteKey } from '../commands';
 import type { TenantEvent } from '../events';
 import { evaluateKey } from '../key-verdict';
-import type { Tenant } from '../model';
 import type { ApiOperation } from '../permissions';
 import { janeTinoScenario } from '../scenarios/jane-tino';
+import { accountNamed, keyNamed } from '../testing/named';
 import { EXPECTED_PERMISSIONS, permissionOperations } from '../testing/permission-table';
 import { LIFECYCLE_STAGES, runStage } from '../what-if';
 import type { ApiOutcome, ApiRequest, ApiState } from './api-types';
@@ -16,18 +16,6 @@ import { handleApiRequest, SIMULATED_NOTE } from './handle-request';
 
 const start = replay(janeTinoScenario.genesis, janeTinoScenario.events).tenant;
 const startState: ApiState = { tenant: start, events: janeTinoScenario.events };
-
-function keyNamed(tenant: Tenant, name: string) {
-  const key = [...tenant.keys.values()].find((candidate) => candidate.name === name);
-  if (key === undefined) throw new Error(`no key ${name}`);
-  return key;
-}
-
-function accountNamed(tenant: Tenant, name: string) {
-  const account = [...tenant.accounts.values()].find((candidate) => candidate.name === name);
-  if (account === undefined) throw new Error(`no account ${name}`);
-  return account;
-}
 
 const jane = accountNamed(start, 'Jane Tino');
 // Alex is the target of the user endpoints in the table: no key's creator, so always there.

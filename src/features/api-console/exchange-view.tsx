@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { Exchange } from '../../api/api-status';
 import { Button } from '../../components/button';
+import { CopyStatus, useClipboard } from '../../components/copy-to-clipboard';
 import { curlCommand, KEY_VARIABLE } from '../../core/api/curl';
 
 /** The secret a request carries, if any, so the curl can write it as a variable. */
@@ -39,20 +39,12 @@ function ScrollingCode({ label, text }: { label: string; text: string }) {
 }
 
 function CurlView({ command }: { command: string }) {
-  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(command);
-      setCopyState('copied');
-    } catch {
-      setCopyState('failed');
-    }
-  };
+  const clipboard = useClipboard();
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-center justify-between gap-2">
         <h4 className="font-medium text-sm">The same request with curl, against your tenant</h4>
-        <Button size="sm" onClick={copy}>
+        <Button size="sm" onClick={() => clipboard.copy(command)}>
           Copy curl
         </Button>
       </div>
@@ -61,13 +53,12 @@ function CurlView({ command }: { command: string }) {
         Set <code>{KEY_VARIABLE}</code> to a key of your real tenant first: the simulator’s secrets
         work only in this page.
       </p>
-      <p role="status" className="text-xs">
-        {copyState === 'copied'
-          ? 'curl command copied to the clipboard.'
-          : copyState === 'failed'
-            ? 'The browser refused the clipboard; select the command and copy it by hand.'
-            : ''}
-      </p>
+      <CopyStatus
+        state={clipboard.state}
+        what="curl command"
+        byHand="the command"
+        className="text-xs"
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/button';
+import { CopyStatus, useClipboard } from '../../components/copy-to-clipboard';
 import { Dialog } from '../../components/dialog';
 import {
   FormError,
@@ -37,18 +38,10 @@ function SecretOnce({
   secret: string;
   onDone: () => void;
 }) {
-  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const clipboard = useClipboard();
   const secretInput = useRef<HTMLInputElement>(null);
   // The form's submit button just disappeared: bring focus to the secret, selected for copying.
   useEffect(() => secretInput.current?.focus(), []);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopyState('copied');
-    } catch {
-      setCopyState('failed');
-    }
-  };
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm">
@@ -64,15 +57,9 @@ function SecretOnce({
           onFocus={(e) => e.currentTarget.select()}
           className="flex-1 rounded bg-slate-100 px-2 py-1 font-mono text-sm dark:bg-slate-800"
         />
-        <Button onClick={copy}>Copy</Button>
+        <Button onClick={() => clipboard.copy(secret)}>Copy</Button>
       </div>
-      <p role="status" className="text-sm">
-        {copyState === 'copied'
-          ? 'Secret copied to the clipboard.'
-          : copyState === 'failed'
-            ? 'The browser refused the clipboard; select the secret and copy it by hand.'
-            : ''}
-      </p>
+      <CopyStatus state={clipboard.state} what="Secret" byHand="the secret" />
       <div className="flex justify-end">
         <Button variant="primary" onClick={onDone}>
           Done

@@ -1,9 +1,15 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  cellButtonClass,
+  EmptyRow,
+  KeyRowHeader,
+  MatrixTable,
+  SpacerRow,
+} from '../../components/matrix-parts';
 import { matchesQuery, SearchBox } from '../../components/search-box';
 import { useGridNavigation } from '../../components/use-grid-navigation';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { VERDICT_LABELS } from '../../core/key-verdict';
-import { SCOPE_LABELS } from '../../core/model';
 import { useTenant, useWhatIfMatrix } from '../../store/use-tenant';
 import { cellKey, MATRIX_COLUMNS, type MatrixCell, matrixCell } from './matrix-cells';
 import { useVerdictFlips } from './use-verdict-flips';
@@ -94,122 +100,108 @@ export function ValidityMatrix() {
       <p role="status" aria-live="polite" className="min-h-5 font-medium text-sm">
         {announcement === '' ? null : `Changed: ${announcement}`}
       </p>
-      <div
-        ref={scrollRef}
-        className={virtual.enabled ? 'max-h-[70vh] overflow-auto' : 'overflow-x-auto'}
+      <MatrixTable
+        label="Validity matrix"
+        describedBy={helpId}
+        rowCount={rows.length}
+        headerRows={HEADER_ROWS}
+        virtual={virtual}
+        scrollRef={scrollRef}
+        tableRef={tableRef}
+        onKeyDown={grid.onKeyDown}
       >
-        <table
-          ref={tableRef}
-          aria-label="Validity matrix"
-          aria-describedby={helpId}
-          aria-rowcount={virtual.enabled ? rows.length + HEADER_ROWS : undefined}
-          onKeyDown={grid.onKeyDown}
-          className="w-full border-collapse text-left text-sm"
-        >
-          <thead>
-            <tr aria-rowindex={virtual.enabled ? 1 : undefined}>
-              <td colSpan={2} className={STICKY} />
-              <th
-                scope="colgroup"
-                colSpan={MATRIX_COLUMNS.length - 1}
-                className={`${STICKY} border-slate-300 border-l-2 px-2 pt-2 text-center font-normal text-slate-600 text-xs dark:border-slate-600 dark:text-slate-400`}
-              >
-                What if the key’s creator is…
-              </th>
-            </tr>
-            <tr
-              aria-rowindex={virtual.enabled ? 2 : undefined}
-              className="border-slate-200 border-b dark:border-slate-700"
+        <thead>
+          <tr aria-rowindex={virtual.enabled ? 1 : undefined}>
+            <td colSpan={2} className={STICKY} />
+            <th
+              scope="colgroup"
+              colSpan={MATRIX_COLUMNS.length - 1}
+              className={`${STICKY} border-slate-300 border-l-2 px-2 pt-2 text-center font-normal text-slate-600 text-xs dark:border-slate-600 dark:text-slate-400`}
             >
-              <th scope="col" className={`${STICKY_LOW} px-2 py-2`}>
-                Key
+              What if the key’s creator is…
+            </th>
+          </tr>
+          <tr
+            aria-rowindex={virtual.enabled ? 2 : undefined}
+            className="border-slate-200 border-b dark:border-slate-700"
+          >
+            <th scope="col" className={`${STICKY_LOW} px-2 py-2`}>
+              Key
+            </th>
+            {MATRIX_COLUMNS.map((column, index) => (
+              <th
+                key={column.id}
+                scope="col"
+                className={`${STICKY_LOW} px-2 py-2 text-center ${index === 1 ? FIRST_STAGE : ''}`}
+              >
+                {column.label}
               </th>
-              {MATRIX_COLUMNS.map((column, index) => (
-                <th
-                  key={column.id}
-                  scope="col"
-                  className={`${STICKY_LOW} px-2 py-2 text-center ${index === 1 ? FIRST_STAGE : ''}`}
-                >
-                  {column.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td
-                  colSpan={MATRIX_COLUMNS.length + 1}
-                  className="px-2 py-6 text-center text-slate-600"
-                >
-                  {allRows.length === 0
-                    ? 'No keys yet. Create one with “Create key”.'
-                    : 'No key matches.'}
-                </td>
-              </tr>
-            ) : null}
-            {virtual.paddingTop > 0 ? <tr style={{ height: virtual.paddingTop }} /> : null}
-            {virtual.indexes.map((rowIndex) => {
-              const matrixRow = rows[rowIndex];
-              if (matrixRow === undefined) return null;
-              return (
-                <tr
-                  key={matrixRow.key.id}
-                  ref={virtual.measure}
-                  data-index={rowIndex}
-                  aria-rowindex={virtual.enabled ? rowIndex + HEADER_ROWS + 1 : undefined}
-                  className="border-slate-100 border-b dark:border-slate-800"
-                >
-                  <th scope="row" className="px-2 py-1.5 font-normal">
-                    <span className="font-medium">{matrixRow.key.name}</span>
-                    <span className="block text-slate-600 text-xs dark:text-slate-400">
-                      {SCOPE_LABELS[matrixRow.key.scope]} ·{' '}
-                      {matrixRow.creator?.name ?? matrixRow.key.createdBy}
-                    </span>
-                  </th>
-                  {MATRIX_COLUMNS.map((column, columnIndex) => {
-                    const cell = matrixCell(matrixRow, column.id);
-                    const id = cellKey(matrixRow.key.id, column.id);
-                    const style =
-                      cell.kind === 'verdict'
-                        ? CELL_STYLES[cell.verdict.status]
-                        : CELL_STYLES.unreachable;
-                    return (
-                      <td
-                        key={column.id}
-                        data-testid={`cell-${id}`}
-                        data-row-index={rowIndex}
-                        data-column-index={columnIndex}
-                        data-status={cell.kind === 'verdict' ? cell.verdict.status : 'n/a'}
-                        data-flipped={flipped.has(id) ? 'true' : undefined}
-                        className={`p-0.5 text-center ${columnIndex === 1 ? FIRST_STAGE : ''} ${
-                          flipped.has(id) ? 'flipped' : ''
-                        }`}
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <EmptyRow
+              colSpan={MATRIX_COLUMNS.length + 1}
+              text={
+                allRows.length === 0
+                  ? 'No keys yet. Create one with “Create key”.'
+                  : 'No key matches.'
+              }
+            />
+          ) : null}
+          <SpacerRow height={virtual.paddingTop} />
+          {virtual.indexes.map((rowIndex) => {
+            const matrixRow = rows[rowIndex];
+            if (matrixRow === undefined) return null;
+            return (
+              <tr
+                key={matrixRow.key.id}
+                ref={virtual.measure}
+                data-index={rowIndex}
+                aria-rowindex={virtual.enabled ? rowIndex + HEADER_ROWS + 1 : undefined}
+                className="border-slate-100 border-b dark:border-slate-800"
+              >
+                <KeyRowHeader
+                  apiKey={matrixRow.key}
+                  creatorName={matrixRow.creator?.name ?? matrixRow.key.createdBy}
+                />
+                {MATRIX_COLUMNS.map((column, columnIndex) => {
+                  const cell = matrixCell(matrixRow, column.id);
+                  const id = cellKey(matrixRow.key.id, column.id);
+                  const style =
+                    cell.kind === 'verdict'
+                      ? CELL_STYLES[cell.verdict.status]
+                      : CELL_STYLES.unreachable;
+                  return (
+                    <td
+                      key={column.id}
+                      data-testid={`cell-${id}`}
+                      data-row-index={rowIndex}
+                      data-column-index={columnIndex}
+                      data-status={cell.kind === 'verdict' ? cell.verdict.status : 'n/a'}
+                      data-flipped={flipped.has(id) ? 'true' : undefined}
+                      className={`p-0.5 text-center ${columnIndex === 1 ? FIRST_STAGE : ''} ${
+                        flipped.has(id) ? 'flipped' : ''
+                      }`}
+                    >
+                      <button
+                        type="button"
+                        {...grid.cellProps(rowIndex, columnIndex)}
+                        className={cellButtonClass(style, grid.isExplained(rowIndex, columnIndex))}
                       >
-                        <button
-                          type="button"
-                          {...grid.cellProps(rowIndex, columnIndex)}
-                          className={`w-full whitespace-nowrap rounded px-1 py-1 font-semibold ${style} ${
-                            grid.isExplained(rowIndex, columnIndex)
-                              ? 'ring-2 ring-blue-600 dark:ring-blue-400'
-                              : ''
-                          }`}
-                        >
-                          <CellContent cell={cell} />
-                          {flipped.has(id) ? (
-                            <span className="sr-only"> (just changed)</span>
-                          ) : null}
-                        </button>
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-            {virtual.paddingBottom > 0 ? <tr style={{ height: virtual.paddingBottom }} /> : null}
-          </tbody>
-        </table>
-      </div>
+                        <CellContent cell={cell} />
+                        {flipped.has(id) ? <span className="sr-only"> (just changed)</span> : null}
+                      </button>
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+          <SpacerRow height={virtual.paddingBottom} />
+        </tbody>
+      </MatrixTable>
       <section
         aria-label="Cell explanation"
         className="rounded-md border border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-950"

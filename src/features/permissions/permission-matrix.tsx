@@ -1,7 +1,14 @@
 import { useMemo, useRef } from 'react';
+import {
+  cellButtonClass,
+  EmptyRow,
+  KeyRowHeader,
+  MatrixTable,
+  SpacerRow,
+} from '../../components/matrix-parts';
 import { useGridNavigation } from '../../components/use-grid-navigation';
 import { useVirtualRows } from '../../components/use-virtual-rows';
-import { SCOPE_LABELS, type TeamId, type Tenant } from '../../core/model';
+import type { TeamId, Tenant } from '../../core/model';
 import { authorize, type Decision } from '../../core/permissions';
 import {
   decisionLabel,
@@ -65,104 +72,85 @@ export function PermissionMatrix({
 
   return (
     <>
-      <div
-        ref={scrollRef}
-        className={virtual.enabled ? 'max-h-[70vh] overflow-auto' : 'overflow-x-auto'}
+      <MatrixTable
+        label="Permission matrix"
+        describedBy={describedBy}
+        rowCount={keys.length}
+        headerRows={HEADER_ROWS}
+        virtual={virtual}
+        scrollRef={scrollRef}
+        tableRef={tableRef}
+        onKeyDown={grid.onKeyDown}
       >
-        <table
-          ref={tableRef}
-          aria-label="Permission matrix"
-          aria-describedby={describedBy}
-          aria-rowcount={virtual.enabled ? keys.length + HEADER_ROWS : undefined}
-          onKeyDown={grid.onKeyDown}
-          className="w-full border-collapse text-left text-sm"
-        >
-          <thead>
-            <tr
-              aria-rowindex={virtual.enabled ? 1 : undefined}
-              className="border-slate-200 border-b dark:border-slate-700"
-            >
-              <th scope="col" className={`${STICKY} px-2 py-2`}>
-                Key
+        <thead>
+          <tr
+            aria-rowindex={virtual.enabled ? 1 : undefined}
+            className="border-slate-200 border-b dark:border-slate-700"
+          >
+            <th scope="col" className={`${STICKY} px-2 py-2`}>
+              Key
+            </th>
+            {PERMISSION_COLUMNS.map((column) => (
+              <th
+                key={column.id}
+                scope="col"
+                className={`${STICKY} whitespace-nowrap px-2 py-2 text-center font-mono text-xs`}
+              >
+                {column.label}
               </th>
-              {PERMISSION_COLUMNS.map((column) => (
-                <th
-                  key={column.id}
-                  scope="col"
-                  className={`${STICKY} whitespace-nowrap px-2 py-2 text-center font-mono text-xs`}
-                >
-                  {column.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {keys.length === 0 ? (
-              <tr>
-                <td
-                  colSpan={PERMISSION_COLUMNS.length + 1}
-                  className="px-2 py-6 text-center text-slate-600"
-                >
-                  No keys yet. Create one with “Create key”.
-                </td>
-              </tr>
-            ) : null}
-            {virtual.paddingTop > 0 ? <tr style={{ height: virtual.paddingTop }} /> : null}
-            {virtual.indexes.map((rowIndex) => {
-              const key = keys[rowIndex];
-              if (key === undefined) return null;
-              return (
-                <tr
-                  key={key.id}
-                  ref={virtual.measure}
-                  data-index={rowIndex}
-                  aria-rowindex={virtual.enabled ? rowIndex + HEADER_ROWS + 1 : undefined}
-                  className="border-slate-100 border-b dark:border-slate-800"
-                >
-                  <th scope="row" className="px-2 py-1.5 font-normal">
-                    <span className="font-medium">{key.name}</span>
-                    <span className="block text-slate-600 text-xs dark:text-slate-400">
-                      {SCOPE_LABELS[key.scope]} · {creatorName(key.createdBy)}
-                    </span>
-                  </th>
-                  {PERMISSION_COLUMNS.map((column, columnIndex) => {
-                    const decision = authorize(
-                      tenant,
-                      key.id,
-                      operationFor(column.id, key, teamId),
-                    );
-                    return (
-                      <td
-                        key={column.id}
-                        data-testid={`perm-${permissionCellId(key.id, column.id)}`}
-                        data-row-index={rowIndex}
-                        data-column-index={columnIndex}
-                        data-status={decision.status}
-                        className="p-0.5 text-center"
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {keys.length === 0 ? (
+            <EmptyRow
+              colSpan={PERMISSION_COLUMNS.length + 1}
+              text="No keys yet. Create one with “Create key”."
+            />
+          ) : null}
+          <SpacerRow height={virtual.paddingTop} />
+          {virtual.indexes.map((rowIndex) => {
+            const key = keys[rowIndex];
+            if (key === undefined) return null;
+            return (
+              <tr
+                key={key.id}
+                ref={virtual.measure}
+                data-index={rowIndex}
+                aria-rowindex={virtual.enabled ? rowIndex + HEADER_ROWS + 1 : undefined}
+                className="border-slate-100 border-b dark:border-slate-800"
+              >
+                <KeyRowHeader apiKey={key} creatorName={creatorName(key.createdBy)} />
+                {PERMISSION_COLUMNS.map((column, columnIndex) => {
+                  const decision = authorize(tenant, key.id, operationFor(column.id, key, teamId));
+                  return (
+                    <td
+                      key={column.id}
+                      data-testid={`perm-${permissionCellId(key.id, column.id)}`}
+                      data-row-index={rowIndex}
+                      data-column-index={columnIndex}
+                      data-status={decision.status}
+                      className="p-0.5 text-center"
+                    >
+                      <button
+                        type="button"
+                        {...grid.cellProps(rowIndex, columnIndex)}
+                        className={cellButtonClass(
+                          STATUS_STYLES[decision.status],
+                          grid.isExplained(rowIndex, columnIndex),
+                        )}
                       >
-                        <button
-                          type="button"
-                          {...grid.cellProps(rowIndex, columnIndex)}
-                          className={`w-full whitespace-nowrap rounded px-1 py-1 font-semibold ${
-                            STATUS_STYLES[decision.status]
-                          } ${
-                            grid.isExplained(rowIndex, columnIndex)
-                              ? 'ring-2 ring-blue-600 dark:ring-blue-400'
-                              : ''
-                          }`}
-                        >
-                          <DecisionContent decision={decision} />
-                        </button>
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-            {virtual.paddingBottom > 0 ? <tr style={{ height: virtual.paddingBottom }} /> : null}
-          </tbody>
-        </table>
-      </div>
+                        <DecisionContent decision={decision} />
+                      </button>
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+          <SpacerRow height={virtual.paddingBottom} />
+        </tbody>
+      </MatrixTable>
       <section
         aria-label="Permission explanation"
         className="rounded-md border border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-950"

@@ -1,0 +1,83 @@
+import type { KeyboardEvent, ReactNode, RefObject } from 'react';
+import { type ApiKey, SCOPE_LABELS } from '../core/model';
+import type { VirtualRows } from './use-virtual-rows';
+
+/**
+ * The pieces both key matrices (validity and permission) are built from: a scroll box holding a
+ * table whose rows may be virtualised, a key's row header, and a cell's button.
+ */
+export function MatrixTable({
+  label,
+  describedBy,
+  rowCount,
+  headerRows,
+  virtual,
+  scrollRef,
+  tableRef,
+  onKeyDown,
+  children,
+}: {
+  label: string;
+  describedBy: string;
+  /** Body rows in all, virtualised or not. */
+  rowCount: number;
+  headerRows: number;
+  virtual: VirtualRows;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  tableRef: RefObject<HTMLTableElement | null>;
+  onKeyDown: (event: KeyboardEvent<HTMLTableElement>) => void;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      ref={scrollRef}
+      className={virtual.enabled ? 'max-h-[70vh] overflow-auto' : 'overflow-x-auto'}
+    >
+      <table
+        ref={tableRef}
+        aria-label={label}
+        aria-describedby={describedBy}
+        aria-rowcount={virtual.enabled ? rowCount + headerRows : undefined}
+        onKeyDown={onKeyDown}
+        className="w-full border-collapse text-left text-sm"
+      >
+        {children}
+      </table>
+    </div>
+  );
+}
+
+/** The row that stands for the rows scrolled out of view above or below (none when 0). */
+export function SpacerRow({ height }: { height: number }) {
+  return height > 0 ? <tr style={{ height }} /> : null;
+}
+
+/** A body with no rows says why, across the whole table. */
+export function EmptyRow({ colSpan, text }: { colSpan: number; text: string }) {
+  return (
+    <tr>
+      <td colSpan={colSpan} className="px-2 py-6 text-center text-slate-600">
+        {text}
+      </td>
+    </tr>
+  );
+}
+
+/** "Jane personal", and beneath it "Personal · Jane Tino". */
+export function KeyRowHeader({ apiKey, creatorName }: { apiKey: ApiKey; creatorName: string }) {
+  return (
+    <th scope="row" className="px-2 py-1.5 font-normal">
+      <span className="font-medium">{apiKey.name}</span>
+      <span className="block text-slate-600 text-xs dark:text-slate-400">
+        {SCOPE_LABELS[apiKey.scope]} · {creatorName}
+      </span>
+    </th>
+  );
+}
+
+/** A cell's button: its status colours, and a ring while its explanation is shown. */
+export function cellButtonClass(statusStyle: string, explained: boolean): string {
+  return `w-full whitespace-nowrap rounded px-1 py-1 font-semibold ${statusStyle} ${
+    explained ? 'ring-2 ring-blue-600 dark:ring-blue-400' : ''
+  }`;
+}
