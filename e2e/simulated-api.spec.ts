@@ -179,4 +179,23 @@ test.describe('Simulated API', () => {
 
     await consolePage.expectNoA11yViolations('request console with a response');
   });
+
+  test('after a hard reload the API starts without reloading the page again, so nothing done meanwhile is lost', async ({
+    consolePage,
+    page,
+  }) => {
+    // Shift+Reload: the page is not controlled by the already registered worker.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.reload', { ignoreCache: true });
+    await expect(consolePage.people).toBeVisible();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+    // Act at once, before the API is up: a reload would undo this.
+    await consolePage.deactivate('Jane Tino');
+    await consolePage.waitForApi();
+    await expect(consolePage.personCell('Jane Tino', 'Status')).toHaveText('Deactivated');
+    const secret = await consolePage.secretOf('Jane personal');
+    const info = await consolePage.api('GET', '/api/v1/info', { secret });
+    expect(info.status).toBe(401);
+    expect(info.headers['x-simulator-rule']).toBe('auth.personal-owner-deactivated');
+  });
 });

@@ -40,6 +40,39 @@ export async function answer(request: Request): Promise<Response> {
   });
 }
 
+/** How long a registered worker may take to claim this page before it is started over. */
+const CLAIM_WAIT_MS = 2_000;
+
+/**
+ * msw reloads the page when its worker is registered but does not control the page, which would
+ * throw away whatever the person has done since the page loaded. That happens when the page was
+ * hard-reloaded, or opened while the worker was still activating. Wait briefly for the worker to
+ * claim the page; if it does not, unregister it, and msw registers a fresh one that claims it.
+ */
+async function releaseUnclaimingWorker(scriptUrl: string): Promise<void> {
+  const container = navigator.serviceWorker;
+  if (container.controller !== null) return;
+  const registrations = (await container.getRegistrations()).filter((registration) =>
+    [registration.active, registration.waiting, registration.installing].some(
+      (worker) => worker?.scriptURL === scriptUrl,
+    ),
+  );
+  if (registrations.length === 0) return;
+  const claimed = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), CLAIM_WAIT_MS);
+    container.addEventListener(
+      'controllerchange',
+      () => {
+        clearTimeout(timer);
+        resolve(true);
+      },
+      { once: true },
+    );
+  });
+  if (claimed || container.controller !== null) return;
+  await Promise.all(registrations.map((registration) => registration.unregister()));
+}
+
 let starting: Promise<void> | null = null;
 
 /** Start the worker once; later calls wait for the same start. Failure is shown, not thrown. */
@@ -51,10 +84,16 @@ export function startSimulatedApi(): Promise<void> {
           'this browser has no service workers (they need http://localhost or https).',
         );
       }
-      const [{ http }, { setupWorker }] = await Promise.all([import('msw'), import('msw/browser')]);
+      const scriptUrl = new URL(`${import.meta.env.BASE_URL}mockServiceWorker.js`, location.href)
+        .href;
+      const [{ http }, { setupWorker }] = await Promise.all([
+        import('msw'),
+        import('msw/browser'),
+        releaseUnclaimingWorker(scriptUrl),
+      ]);
       const worker = setupWorker(http.all('/api/*', ({ request }) => answer(request)));
       await worker.start({
-        serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+        serviceWorker: { url: scriptUrl },
         onUnhandledRequest: 'bypass',
         quiet: true,
       });
