@@ -184,6 +184,10 @@ test.describe('Simulated API', () => {
     consolePage,
     page,
   }) => {
+    let navigations = 0;
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations += 1;
+    });
     // Shift+Reload: the page is not controlled by the already registered worker.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Page.reload', { ignoreCache: true });
@@ -192,6 +196,7 @@ test.describe('Simulated API', () => {
     // Act at once, before the API is up: a reload would undo this.
     await consolePage.deactivate('Jane Tino');
     await consolePage.waitForApi();
+    expect(navigations, 'navigations after the hard reload itself').toBe(1);
     await expect(consolePage.personCell('Jane Tino', 'Status')).toHaveText('Deactivated');
     const secret = await consolePage.secretOf('Jane personal');
     const info = await consolePage.api('GET', '/api/v1/info', { secret });

@@ -49,7 +49,7 @@ const CLAIM_WAIT_MS = 2_000;
  * hard-reloaded, or opened while the worker was still activating. Wait briefly for the worker to
  * claim the page; if it does not, unregister it, and msw registers a fresh one that claims it.
  */
-async function releaseUnclaimingWorker(scriptUrl: string): Promise<void> {
+export async function releaseUnclaimingWorker(scriptUrl: string): Promise<void> {
   const container = navigator.serviceWorker;
   if (container.controller !== null) return;
   const registrations = (await container.getRegistrations()).filter((registration) =>
