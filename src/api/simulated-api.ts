@@ -4,10 +4,36 @@
  * started after the first render (by the request console) and msw is imported only then, so
  * neither delays the first paint nor weighs on the initial chunk.
  */
-import { handleApiRequest } from '../core/api/handle-request';
+import { API_RULES } from '../core/api/api-rules';
+import { handleApiRequest, SIMULATED_NOTE } from '../core/api/handle-request';
 import { describeEvent } from '../core/describe';
 import { selectTenant, useTenantStore } from '../store/tenant-store';
 import { useApiStatus } from './api-status';
+
+/**
+ * A change asked of the API while the page shows an earlier moment: refused, since it would drop
+ * the later events without anyone at the console confirming it (assumed).
+ */
+function pastRefusal(later: number): Response {
+  const body = {
+    error: {
+      status: 409,
+      code: 'TIME_TRAVELLING',
+      message: `The console is showing an earlier moment, with ${later} later events; return to the present (Redo, or the last event of the timeline) to change the tenant through the API.`,
+      rule: API_RULES.timeTravel.id,
+      rule_source: 'assumed',
+    },
+    simulated: SIMULATED_NOTE,
+  };
+  return new Response(JSON.stringify(body, null, 2), {
+    status: 409,
+    headers: {
+      'content-type': 'application/json',
+      'x-simulator-rule': API_RULES.timeTravel.id,
+      'x-simulator-rule-source': 'assumed',
+    },
+  });
+}
 
 /** Answer one intercepted request from the store, logging the events it made. */
 export async function answer(request: Request): Promise<Response> {
@@ -25,6 +51,9 @@ export async function answer(request: Request): Promise<Response> {
     { tenant, events },
     { method: request.method, url: url.pathname + url.search, headers, body },
   );
+  if (outcome.events.length > 0 && store.cursor < store.events.length) {
+    return pastRefusal(store.events.length - store.cursor);
+  }
   let before = tenant;
   for (const event of outcome.events) {
     const line = describeEvent(before, event);

@@ -3,9 +3,9 @@
  * Deriving again after an append applies only the new events and advances the view by only the
  * rows they touch, so a click costs one `apply` and a few what-if runs, not a replay of the log.
  */
-import { apply, replay } from '../core/apply';
+import { apply } from '../core/apply';
 import type { TenantEvent } from '../core/events';
-import type { Tenant, TenantGenesis } from '../core/model';
+import { createTenant, type Tenant, type TenantGenesis } from '../core/model';
 import { advanceValidityView, buildValidityView, type ValidityView } from '../core/validity-view';
 
 interface Derived {
@@ -31,11 +31,56 @@ function sharesPrefix(
 }
 
 /**
+ * Every this many events a replay keeps the tenant it reached. Tenants are persistent values, so
+ * a checkpoint costs a reference; moving the cursor back (undo, time travel) then replays at most
+ * this many events instead of the whole log.
+ */
+export const CHECKPOINT_EVERY = 1024;
+
+interface Checkpoints {
+  readonly genesis: TenantGenesis;
+  readonly events: readonly TenantEvent[];
+  /** Tenants after `(i + 1) * CHECKPOINT_EVERY` events. */
+  readonly tenants: Tenant[];
+}
+
+/**
  * A one-entry memo: the store only ever asks for the current tenant. `remember` hands it a
  * tenant the caller already computed (the store applies an event before logging it).
  */
 export function createTenantDeriver() {
   let last: Derived | null = null;
+  let checkpoints: Checkpoints | null = null;
+
+  /** The tenant after `cursor` events, from the nearest checkpoint; refused events are skipped. */
+  function replayTo(
+    genesis: TenantGenesis,
+    events: readonly TenantEvent[],
+    cursor: number,
+  ): Tenant {
+    if (checkpoints === null || checkpoints.genesis !== genesis) {
+      checkpoints = { genesis, events, tenants: [] };
+    } else if (checkpoints.events !== events) {
+      // A new log (a change after an undo, say): keep the checkpoints of the part it shares.
+      const saved = checkpoints.tenants;
+      const verified = Math.min(cursor, saved.length * CHECKPOINT_EVERY);
+      const kept = sharesPrefix(checkpoints.events, events, verified)
+        ? saved.slice(0, Math.floor(verified / CHECKPOINT_EVERY))
+        : [];
+      checkpoints = { genesis, events, tenants: kept };
+    }
+    const saved = checkpoints.tenants;
+    const usable = Math.min(saved.length, Math.floor(cursor / CHECKPOINT_EVERY));
+    let tenant = usable === 0 ? createTenant(genesis) : (saved[usable - 1] as Tenant);
+    for (let i = usable * CHECKPOINT_EVERY; i < cursor; i++) {
+      const event = events[i];
+      if (event === undefined) break;
+      const result = apply(tenant, event);
+      if (result.ok) tenant = result.tenant;
+      if ((i + 1) % CHECKPOINT_EVERY === 0) saved[(i + 1) / CHECKPOINT_EVERY - 1] = tenant;
+    }
+    return tenant;
+  }
 
   /** `last`, if (genesis, events, cursor) extends it by appended events. */
   function extendable(genesis: TenantGenesis, events: readonly TenantEvent[], cursor: number) {
@@ -72,7 +117,7 @@ export function createTenantDeriver() {
     }
     const from = extendable(genesis, events, cursor);
     if (from === null) {
-      const tenant = replay(genesis, events.slice(0, cursor)).tenant;
+      const tenant = replayTo(genesis, events, cursor);
       last = { genesis, events, cursor, tenant, view: null };
       return tenant;
     }

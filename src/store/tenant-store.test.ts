@@ -213,3 +213,83 @@ describe('tenant store', () => {
     });
   });
 });
+
+describe('tenant store timeline (undo, redo, time travel)', () => {
+  beforeEach(() => {
+    useTenantStore.getState().loadScenario('jane-tino');
+    useTenantStore.getState().setDropConfirmer(() => true);
+  });
+
+  function deactivateThenReactivate() {
+    const store = useTenantStore.getState();
+    const jane = accountIdOf('Jane Tino');
+    store.dispatch((t) => changeStatus(t, 'account_deactivated', jane));
+    store.dispatch((t) => changeStatus(t, 'account_reactivated', jane));
+  }
+
+  it('undoes and redoes one event at a time, and says when there is nothing left', () => {
+    deactivateThenReactivate();
+    const store = useTenantStore.getState();
+    const personal = keyIdOf('Jane personal');
+    const end = store.events.length;
+    expect(store.undo()).toBe(true);
+    expect(useTenantStore.getState().cursor).toBe(end - 1);
+    expect(evaluateKey(selectTenant(useTenantStore.getState()), personal).code).toBe(
+      'OWNER_DEACTIVATED',
+    );
+    expect(store.redo()).toBe(true);
+    expect(evaluateKey(selectTenant(useTenantStore.getState()), personal).status).toBe(200);
+    expect(store.redo()).toBe(false);
+    store.goTo(0);
+    expect(selectTenant(useTenantStore.getState()).accounts.size).toBe(0);
+    expect(store.undo()).toBe(false);
+    store.goTo(10_000);
+    expect(useTenantStore.getState().cursor).toBe(end);
+  });
+
+  it('drops the redo branch on a new change, asking first when it would drop more than one event', () => {
+    deactivateThenReactivate();
+    const store = useTenantStore.getState();
+    const asked: number[] = [];
+    store.setDropConfirmer((dropped) => {
+      asked.push(dropped);
+      return false;
+    });
+    const end = store.events.length;
+    store.goTo(end - 2);
+    const vera = accountIdOf('Vera Lin');
+    const refused = store.dispatch((t) => changeStatus(t, 'account_deactivated', vera));
+    expect(refused).toEqual({ ok: false, reason: 'Nothing changed: the 2 later events are kept.' });
+    expect(asked).toEqual([2]);
+    expect(useTenantStore.getState().events).toHaveLength(end);
+
+    store.setDropConfirmer(() => true);
+    expect(store.dispatch((t) => changeStatus(t, 'account_deactivated', vera)).ok).toBe(true);
+    const after = useTenantStore.getState();
+    expect(after.events).toHaveLength(end - 1);
+    expect(after.cursor).toBe(end - 1);
+
+    // One later event is dropped without asking.
+    store.setDropConfirmer(() => {
+      throw new Error('must not ask');
+    });
+    store.undo();
+    expect(store.dispatch((t) => changeStatus(t, 'account_deactivated', vera)).ok).toBe(true);
+  });
+
+  it('replaces the whole state at once (an import, a link, a reload)', () => {
+    const { genesis, events } = janeTinoScenario;
+    useTenantStore.getState().replaceLog({
+      scenarioId: 'jane-tino',
+      scenarioParams: {},
+      genesis,
+      events,
+      cursor: 5,
+    });
+    const state = useTenantStore.getState();
+    expect(state.cursor).toBe(5);
+    expect(selectTenant(state).accounts.size).toBe(
+      replay(genesis, events.slice(0, 5)).tenant.accounts.size,
+    );
+  });
+});

@@ -37,6 +37,15 @@ export type DispatchResult =
   | { readonly ok: true }
   | { readonly ok: false; readonly reason: string };
 
+/** Everything the store holds about the tenant: what an export, a link or a reload carries. */
+export interface LogState {
+  readonly scenarioId: string;
+  readonly scenarioParams: ScenarioParams;
+  readonly genesis: TenantGenesis;
+  readonly events: readonly TenantEvent[];
+  readonly cursor: number;
+}
+
 /** A generated scenario on its way in. */
 export interface Loading {
   readonly id: string;
@@ -62,6 +71,24 @@ export interface TenantStore {
    */
   loadScenario(id: string, params?: RawScenarioParams): Promise<DispatchResult>;
   resetScenario(): Promise<DispatchResult>;
+  /**
+   * Time travel: put the cursor at `cursor` (0 = before the first event), clamped to the log.
+   * The events after it stay in the log as the redo branch until a new change drops them.
+   */
+  goTo(cursor: number): void;
+  /** Step the cursor one event back or forward; false when there is nothing to undo or redo. */
+  undo(): boolean;
+  redo(): boolean;
+  /**
+   * Replace the whole state (an import, a shared link, what the last visit saved). The caller
+   * has validated it: `events` all apply to `genesis` in order.
+   */
+  replaceLog(state: LogState): void;
+  /**
+   * How a change that would drop more than one later event is confirmed. The app asks the
+   * person; the default (tests, scripts) goes ahead.
+   */
+  setDropConfirmer(confirm: (dropped: number) => boolean): void;
   dismissNotice(): void;
   showNotice(tone: Notice['tone'], message: string): void;
 }
@@ -135,6 +162,8 @@ function initialScenario(): Scenario {
   return entry.scenario;
 }
 
+let confirmDrop: (dropped: number) => boolean = () => true;
+
 export const useTenantStore = create<TenantStore>()((set, get) => {
   const refuse = (message: string): DispatchResult => {
     set({ notice: { id: ++noticeIds, tone: 'error', message } });
@@ -172,6 +201,12 @@ export const useTenantStore = create<TenantStore>()((set, get) => {
     ...scenarioState(initialScenario(), {}),
     dispatch(command) {
       const state = get();
+      const dropped = state.events.length - state.cursor;
+      if (dropped > 1 && !confirmDrop(dropped)) {
+        const reason = `Nothing changed: the ${dropped} later events are kept.`;
+        set({ notice: { id: ++noticeIds, tone: 'info', message: reason } });
+        return { ok: false, reason };
+      }
       const tenant = selectTenant(state);
       const event = command(tenant);
       const result = apply(tenant, event);
@@ -206,6 +241,37 @@ export const useTenantStore = create<TenantStore>()((set, get) => {
     resetScenario() {
       const { scenarioId, scenarioParams } = get();
       return get().loadScenario(scenarioId, scenarioParams);
+    },
+    goTo(cursor) {
+      const { events, cursor: current } = get();
+      const next = Math.max(0, Math.min(events.length, Math.trunc(cursor)));
+      if (next !== current) set({ cursor: next, notice: null });
+    },
+    undo() {
+      const { cursor } = get();
+      if (cursor === 0) return false;
+      get().goTo(cursor - 1);
+      return true;
+    },
+    redo() {
+      const { cursor, events } = get();
+      if (cursor === events.length) return false;
+      get().goTo(cursor + 1);
+      return true;
+    },
+    replaceLog(next) {
+      set({
+        scenarioId: next.scenarioId,
+        scenarioParams: next.scenarioParams,
+        genesis: next.genesis,
+        events: next.events,
+        cursor: Math.max(0, Math.min(next.events.length, next.cursor)),
+        loading: null,
+        notice: null,
+      });
+    },
+    setDropConfirmer(confirm) {
+      confirmDrop = confirm;
     },
     dismissNotice() {
       set({ notice: null });

@@ -42,4 +42,10 @@ export const API_RULES = {
       'A change the tenant refuses (the lifecycle does not allow it) answers 409 with the refusal.',
     source: assumed('The vendor does not document this case.'),
   },
+  timeTravel: {
+    id: 'api.time-travel',
+    summary:
+      'While the console shows an earlier moment, a change through the API is refused (409): it would drop the later events unconfirmed.',
+    source: assumed('The simulator’s own timeline; the vendor has no such thing.'),
+  },
 } as const satisfies Record<string, RuleRef>;
