@@ -621,3 +621,10 @@ describe('apply, for changes made through the simulated API', () => {
     expect(after.accounts.get(jane.id)?.updatedAt).toBe(jane.updatedAt);
   });
 });
+
+describe('apply keeps logs canonical', () => {
+  it('refuses an event with a field its type does not have, so a log reads back as written', () => {
+    const event = { ...changeStatus(base, 'account_deactivated', vera.id), note: 'hello' };
+    expectRefused(base, raw(event), 'account_deactivated events have no field "note".');
+  });
+});

@@ -215,6 +215,33 @@ function setStatus(
   return withAccount(tenant, { ...account, status, updatedAt: at });
 }
 
+/** Every field each event type has. A log holds nothing else, so it reads back as it was written. */
+const EVENT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  account_invited: ['accountId', 'email', 'name', 'tenantRole', 'permissions', 'teamRoles'],
+  account_deactivated: ['accountId'],
+  account_reactivated: ['accountId'],
+  account_deleted: ['accountId'],
+  account_reinvited: ['accountId', 'previousAccountId', 'tenantRole', 'permissions', 'teamRoles'],
+  account_roles_changed: ['accountId', 'tenantRole', 'permissions', 'teamRoles'],
+  key_created: ['keyId', 'name', 'scope', 'createdBy', 'secret', 'teamRoles', 'permissions'],
+  key_deleted: ['keyId'],
+  setting_changed: ['setting', 'value'],
+  story_created: ['storyId', 'teamId', 'name'],
+};
+
+function onlyKnownFields(event: Record<string, unknown>): void {
+  const type = event['type'];
+  // An unknown type (or one that is not a text) is named by `change`.
+  const fields =
+    typeof type === 'string' && Object.hasOwn(EVENT_FIELDS, type) ? EVENT_FIELDS[type] : undefined;
+  if (fields === undefined) return;
+  for (const field of Object.keys(event)) {
+    if (field !== 'type' && field !== 'at' && field !== 'actor' && !fields.includes(field)) {
+      fail(`${type} events have no field "${field}".`);
+    }
+  }
+}
+
 /** The changes an event makes, or a thrown Refused. Only `apply` calls this. */
 function change(tenant: Tenant, event: Record<string, unknown>, at: number): Partial<Tenant> {
   switch (event['type']) {
@@ -451,6 +478,7 @@ export function apply(tenant: Tenant, event: TenantEvent): ApplyResult {
     if (typeof at !== 'number' || !Number.isFinite(at)) fail('at must be a finite number.');
     if (at < tenant.clock) fail('at must not go back in time.');
     const actorProblem = actorRefusal(tenant, raw['actor']);
+    onlyKnownFields(raw);
     const changes = change(tenant, raw, at);
     if (actorProblem !== null) throw new Refused(actorProblem);
     return { ok: true, tenant: next(tenant, changes, at) };

@@ -73,3 +73,10 @@ export function deriveSecret(tenantSeed: string, keyId: string): string {
 export function maskSecret(secret: string): string {
   return `sim_…${secret.slice(-4)}`;
 }
+
+/** A stable 128-bit hash of a text, as 26 base32 characters (not cryptographic). */
+export function hashText(input: string): string {
+  return hashWords(input)
+    .map((word) => word.toString(32).padStart(7, '0'))
+    .join('');
+}
