@@ -12,6 +12,7 @@ import { useVirtualRows } from '../../components/use-virtual-rows';
 import { VERDICT_LABELS } from '../../core/key-verdict';
 import { useTenant, useWhatIfMatrix } from '../../store/use-tenant';
 import { cellKey, MATRIX_COLUMNS, type MatrixCell, matrixCell } from './matrix-cells';
+import { MatrixExportMenu } from './matrix-export-menu';
 import { useVerdictFlips } from './use-verdict-flips';
 
 function CellContent({ cell }: { cell: MatrixCell }) {
@@ -88,6 +89,7 @@ export function ValidityMatrix() {
         reactivated, deleted or re-invited (computed on a copy of the tenant). Focus or click a cell
         to see why; arrow keys move between cells.
       </p>
+      <MatrixExportMenu tenant={tenant} rows={allRows} />
       <SearchBox
         label="Find keys"
         value={query}
