@@ -3,6 +3,7 @@ import { Section } from '../components/section';
 import { findScenario } from '../core/scenarios/scenario-catalog';
 import { ValidityMatrix } from '../features/matrix/validity-matrix';
 import { PeopleTable } from '../features/people/people-table';
+import { PastBanner } from '../features/timeline/past-banner';
 import { useTenantStore } from '../store/tenant-store';
 import { AppHeader } from './app-header';
 import { NoticeBanner } from './notice-banner';
@@ -42,6 +43,9 @@ const PermissionPanel = lazy(() =>
   import('./below-the-fold').then((module) => ({
     default: module.PermissionPanel,
   })),
+);
+const TimelinePanel = lazy(() =>
+  import('./below-the-fold').then((module) => ({ default: module.TimelinePanel })),
 );
 const RequestConsole = lazy(() =>
   import('./below-the-fold').then((module) => ({ default: module.RequestConsole })),
@@ -83,6 +87,7 @@ export function App() {
           <ScenarioSummary />
           <LoadingStatus />
         </div>
+        <PastBanner />
         <NoticeBanner />
         <div className="grid grid-cols-1 gap-4 min-[1400px]:grid-cols-2">
           <Section id="people-heading" title="People">
@@ -92,6 +97,9 @@ export function App() {
             <ValidityMatrix />
           </Section>
         </div>
+        <Deferred id="timeline-heading" title="Timeline" waiting="Loading the timeline…">
+          <TimelinePanel />
+        </Deferred>
         <Deferred id="keys-heading" title="Keys" waiting="Loading keys…">
           <KeysPanel />
         </Deferred>

@@ -37,6 +37,9 @@ function sharesPrefix(
  */
 export const CHECKPOINT_EVERY = 1024;
 
+/** A jump forward over more events than this rebuilds the validity view instead of advancing it. */
+const REBUILD_VIEW_AFTER = 256;
+
 interface Checkpoints {
   readonly genesis: TenantGenesis;
   readonly events: readonly TenantEvent[];
@@ -122,7 +125,9 @@ export function createTenantDeriver() {
       return tenant;
     }
     let tenant = from.tenant;
-    let view = from.view;
+    // Advancing the view costs a few what-if runs per event; over a long jump (time travel to
+    // the present) building it once at the end is far cheaper.
+    let view = cursor - from.cursor > REBUILD_VIEW_AFTER ? null : from.view;
     for (let i = from.cursor; i < cursor; i++) {
       const event = events[i];
       if (event === undefined) break;

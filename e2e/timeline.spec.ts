@@ -1,0 +1,162 @@
+import { type ConsolePage, expect, test } from './fixtures/console-page';
+
+/**
+ * The timeline: undo and redo (buttons and Ctrl+Z / Shift+Ctrl+Z), time travel to the moment
+ * after any event, what the simulated API does meanwhile, and a change made in the past.
+ */
+
+const JANE = 'Jane Tino';
+const DEACTIVATED = 'Jane Tino was deactivated by the console';
+const REACTIVATED = 'Jane Tino was reactivated by the console';
+
+async function expectJane(consolePage: ConsolePage, status: 'Active' | 'Deactivated') {
+  await expect(consolePage.personCell(JANE, 'Status')).toHaveText(status);
+  await expect(consolePage.matrixCell('Jane personal', 'Now')).toHaveAttribute(
+    'data-status',
+    status === 'Active' ? '200' : '401',
+  );
+}
+
+test.describe('Timeline', () => {
+  test.beforeEach(async ({ consolePage }) => {
+    await consolePage.goto('jane-tino');
+    await expect(consolePage.timelineTable).toBeVisible();
+  });
+
+  test('undoes and redoes a change with Ctrl+Z, Shift+Ctrl+Z and the buttons', async ({
+    consolePage,
+    page,
+  }) => {
+    await expect(consolePage.redoButton).toBeDisabled();
+    await consolePage.deactivate(JANE);
+    await expectJane(consolePage, 'Deactivated');
+    await expect(consolePage.timelineEvent(DEACTIVATED)).toHaveAttribute('aria-current', 'step');
+
+    await page.keyboard.press('Control+z');
+    await expectJane(consolePage, 'Active');
+    await expect(consolePage.pastBanner).toContainText(
+      'Viewing an earlier moment (event 13 of 14)',
+    );
+    await expect(consolePage.undoneEvents).toHaveCount(1);
+    await expect(consolePage.undoneEvents.getByRole('button')).toHaveAccessibleName(DEACTIVATED);
+    await expect(consolePage.timelineStatus).toHaveText(
+      'Showing the moment after event 13 of 14: Vera personal (Personal) was created by Vera Lin',
+    );
+
+    await page.keyboard.press('Control+Shift+Z');
+    await expectJane(consolePage, 'Deactivated');
+    await expect(consolePage.pastBanner).toBeHidden();
+    await expect(consolePage.undoneEvents).toHaveCount(0);
+
+    await consolePage.undoButton.click();
+    await expectJane(consolePage, 'Active');
+    await expect(consolePage.redoButton).toBeEnabled();
+    await consolePage.redoButton.click();
+    await expectJane(consolePage, 'Deactivated');
+    await expect(consolePage.redoButton).toBeDisabled();
+  });
+
+  test('leaves Ctrl+Z to a search box that has the focus', async ({ consolePage, page }) => {
+    await consolePage.deactivate(JANE);
+    const search = page.getByRole('searchbox', { name: 'Find a person' });
+    await search.fill('Jane');
+    await search.press('Control+z');
+    await expectJane(consolePage, 'Deactivated');
+    await expect(consolePage.pastBanner).toBeHidden();
+  });
+
+  test('travels to the moment after an event: the page and the API answer from it', async ({
+    consolePage,
+  }) => {
+    await consolePage.waitForApi();
+    const personal = await consolePage.secretOf('Jane personal');
+    const owner = await consolePage.secretOf('Jane tenant owner');
+    await consolePage.deactivate(JANE);
+    await consolePage.reactivate(JANE);
+    await expectJane(consolePage, 'Active');
+
+    await consolePage.timelineEvent(DEACTIVATED).click();
+    await expectJane(consolePage, 'Deactivated');
+    await expect(consolePage.pastBanner).toContainText(
+      'Viewing an earlier moment (event 14 of 15)',
+    );
+    await expect(consolePage.undoneEvents.getByRole('button')).toHaveAccessibleName(REACTIVATED);
+    await expect(consolePage.timelineStatus).toHaveText(
+      `Showing the moment after event 14 of 15: ${DEACTIVATED}`,
+    );
+    expect((await consolePage.api('GET', '/api/v1/info', { secret: personal })).status).toBe(401);
+    const put = await consolePage.api('PUT', '/api/v1/admin/users/usr_0002', {
+      secret: owner,
+      body: JSON.stringify({ is_active: true }),
+    });
+    expect(put.status).toBe(409);
+    expect(put.body).toMatchObject({ error: { code: 'TIME_TRAVELLING' } });
+    await expectJane(consolePage, 'Deactivated');
+
+    await consolePage.timelineEvent('Before the first event').click();
+    await expect(consolePage.people.getByRole('rowheader')).toHaveCount(0);
+    await expect(consolePage.pastBanner).toContainText('(event 0 of 15)');
+
+    await consolePage.pastBanner.getByRole('button', { name: 'Back to the present' }).click();
+    await expect(consolePage.pastBanner).toBeHidden();
+    await expectJane(consolePage, 'Active');
+    expect((await consolePage.api('GET', '/api/v1/info', { secret: personal })).status).toBe(200);
+  });
+
+  test('asks before a change in the past drops more than one later event', async ({
+    consolePage,
+    page,
+  }) => {
+    await consolePage.deactivate(JANE);
+    await consolePage.reactivate(JANE);
+    await consolePage.undoButton.click();
+    await consolePage.undoButton.click();
+    await expectJane(consolePage, 'Active');
+    await expect(consolePage.undoneEvents).toHaveCount(2);
+
+    let asked = '';
+    page.once('dialog', async (dialog) => {
+      asked = dialog.message();
+      await dialog.dismiss();
+    });
+    await consolePage.personAction(JANE, 'Deactivate').click();
+    await expect(consolePage.notice).toContainText('Nothing changed: the 2 later events are kept.');
+    expect(asked).toContain('drops the 2 later events');
+    await expectJane(consolePage, 'Active');
+    await expect(consolePage.undoneEvents).toHaveCount(2);
+
+    page.once('dialog', (dialog) => dialog.accept());
+    await consolePage.personAction(JANE, 'Deactivate').click();
+    await expectJane(consolePage, 'Deactivated');
+    await expect(consolePage.undoneEvents).toHaveCount(0);
+    await expect(consolePage.timelineEvent(REACTIVATED)).toHaveCount(0);
+    await expect(consolePage.timelineEvent(DEACTIVATED)).toHaveAttribute('aria-current', 'step');
+    await expect(consolePage.pastBanner).toBeHidden();
+
+    // One event back, a change drops only that one: nobody is asked.
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs += 1;
+      void dialog.dismiss();
+    });
+    await consolePage.undoButton.click();
+    await consolePage.personAction('Sam Patel', 'Deactivate').click();
+    await expect(consolePage.personCell('Sam Patel', 'Status')).toHaveText('Deactivated');
+    await expectJane(consolePage, 'Active');
+    expect(dialogs).toBe(0);
+  });
+
+  test('has no axe violations with the timeline in the past, light or dark', async ({
+    consolePage,
+  }) => {
+    test.setTimeout(60_000);
+    await consolePage.deactivate(JANE);
+    await consolePage.undoButton.click();
+    await expect(consolePage.pastBanner).toBeVisible();
+    await expect(consolePage.undoneEvents).toHaveCount(1);
+    await consolePage.timeline.scrollIntoViewIfNeeded();
+    await consolePage.expectNoA11yViolations('timeline in the past');
+    await consolePage.themeSelect.selectOption({ label: 'Dark' });
+    await consolePage.expectNoA11yViolations('timeline in the past, dark');
+  });
+});

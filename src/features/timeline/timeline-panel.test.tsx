@@ -1,0 +1,310 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { changeStatus } from '../../core/commands';
+import type { Actor } from '../../core/events';
+import { selectTenant, useTenantStore } from '../../store/tenant-store';
+import { actorLabel, formatUtc, momentLabel } from './timeline-format';
+import { TimelinePanel } from './timeline-panel';
+
+function tenant() {
+  return selectTenant(useTenantStore.getState());
+}
+
+function janeId(): string {
+  const jane = [...tenant().accounts.values()].find((account) => account.name === 'Jane Tino');
+  if (jane === undefined) throw new Error('no Jane Tino');
+  return jane.id;
+}
+
+function janeStatus(): string | undefined {
+  return tenant().accounts.get(janeId())?.status;
+}
+
+function deactivateJane() {
+  act(() => {
+    useTenantStore.getState().dispatch((t) => changeStatus(t, 'account_deactivated', janeId()));
+  });
+}
+
+function reactivateJane() {
+  act(() => {
+    useTenantStore.getState().dispatch((t) => changeStatus(t, 'account_reactivated', janeId()));
+  });
+}
+
+function table() {
+  return screen.getByRole('table', { name: 'Timeline' });
+}
+
+/** Body rows, "Before the first event" first. */
+function bodyRows() {
+  return within(table()).getAllByRole('row').slice(1);
+}
+
+function rowOf(line: string) {
+  const row = within(table()).getByRole('button', { name: line }).closest('tr');
+  if (row === null) throw new Error(line);
+  return row;
+}
+
+function cursor() {
+  return useTenantStore.getState().cursor;
+}
+
+function total() {
+  return useTenantStore.getState().events.length;
+}
+
+describe('TimelinePanel', () => {
+  beforeEach(() => {
+    useTenantStore.getState().loadScenario('jane-tino');
+    useTenantStore.getState().setDropConfirmer(() => true);
+  });
+
+  it('lists every event of the log with its UTC time, its actor and its line', () => {
+    render(<TimelinePanel />);
+    expect(
+      within(table())
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['Event', 'Time (UTC)', 'By', 'What happened', 'State']);
+    const rows = bodyRows();
+    expect(rows).toHaveLength(total() + 1);
+    expect(within(rows[0] as HTMLElement).getByRole('button')).toHaveAccessibleName(
+      'Before the first event',
+    );
+    const invited = within(rowOf('Jane Tino was invited by the scenario')).getAllByRole('cell');
+    expect(invited.map((cell) => cell.textContent)).toEqual([
+      '2026-01-05 09:02 UTC',
+      'Scenario',
+      'Jane Tino was invited by the scenario',
+      'In effect',
+    ]);
+    expect(
+      within(rowOf('Jane personal (Personal) was created by Jane Tino')).getByRole('rowheader'),
+    ).toHaveTextContent('6');
+  });
+
+  it('names the actor, and the time of a new change, of each event', () => {
+    render(<TimelinePanel />);
+    deactivateJane();
+    const cells = within(rowOf('Jane Tino was deactivated by the console')).getAllByRole('cell');
+    expect(cells[1]).toHaveTextContent('Console');
+    expect(within(table()).getByRole('button', { current: 'step' })).toHaveAccessibleName(
+      'Jane Tino was deactivated by the console',
+    );
+    expect(screen.getByText(/^You are here: after event/)).toHaveTextContent(
+      `You are here: after event ${total()} of ${total()}`,
+    );
+  });
+
+  it('undoes and redoes with its buttons, which are disabled when there is nothing to do', async () => {
+    const user = userEvent.setup();
+    render(<TimelinePanel />);
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    const redo = screen.getByRole('button', { name: 'Redo' });
+    deactivateJane();
+    expect(redo).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Back to the present' })).toBeDisabled();
+
+    await user.click(undo);
+    expect(cursor()).toBe(total() - 1);
+    expect(janeStatus()).toBe('active');
+    expect(redo).toBeEnabled();
+
+    await user.click(redo);
+    expect(cursor()).toBe(total());
+    expect(janeStatus()).toBe('deactivated');
+    expect(redo).toBeDisabled();
+
+    act(() => useTenantStore.getState().goTo(0));
+    expect(undo).toBeDisabled();
+  });
+
+  it('undoes with Ctrl+Z or Cmd+Z and redoes with Shift+Ctrl+Z or Shift+Cmd+Z', async () => {
+    const user = userEvent.setup();
+    render(<TimelinePanel />);
+    deactivateJane();
+    const end = total();
+
+    await user.keyboard('{Control>}z{/Control}');
+    expect(cursor()).toBe(end - 1);
+    expect(janeStatus()).toBe('active');
+    await user.keyboard('{Meta>}z{/Meta}');
+    expect(cursor()).toBe(end - 2);
+
+    await user.keyboard('{Shift>}{Control>}Z{/Control}{/Shift}');
+    expect(cursor()).toBe(end - 1);
+    await user.keyboard('{Shift>}{Meta>}Z{/Meta}{/Shift}');
+    expect(cursor()).toBe(end);
+    expect(janeStatus()).toBe('deactivated');
+  });
+
+  it('leaves Ctrl+Z to a text field that has the focus, and to an open dialog', async () => {
+    const user = userEvent.setup();
+    render(
+      <>
+        <label>
+          Note
+          <input type="text" />
+        </label>
+        <TimelinePanel />
+      </>,
+    );
+    deactivateJane();
+    const end = total();
+    await user.type(screen.getByRole('textbox', { name: 'Note' }), 'abc');
+    await user.keyboard('{Control>}z{/Control}');
+    await user.keyboard('{Shift>}{Control>}Z{/Control}{/Shift}');
+    expect(cursor()).toBe(end);
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(cursor()).toBe(end - 1);
+    const dialog = document.createElement('dialog');
+    dialog.setAttribute('open', '');
+    document.body.append(dialog);
+    try {
+      await user.keyboard('{Shift>}{Control>}Z{/Control}{/Shift}');
+      expect(cursor()).toBe(end - 1);
+    } finally {
+      dialog.remove();
+    }
+    await user.keyboard('{Shift>}{Control>}Z{/Control}{/Shift}');
+    expect(cursor()).toBe(end);
+  });
+
+  it('travels to the moment right after a clicked event, and back to the present', async () => {
+    const user = userEvent.setup();
+    render(<TimelinePanel />);
+    deactivateJane();
+    reactivateJane();
+    const end = total();
+    expect(janeStatus()).toBe('active');
+
+    await user.click(within(table()).getByRole('button', { name: /^Jane Tino was deactivated/ }));
+    expect(cursor()).toBe(end - 1);
+    expect(janeStatus()).toBe('deactivated');
+
+    // The event just before her deactivation: Jane is active again.
+    const before = bodyRows()[end - 2] as HTMLElement;
+    await user.click(within(before).getByRole('button'));
+    expect(cursor()).toBe(end - 2);
+    expect(janeStatus()).toBe('active');
+
+    await user.click(within(table()).getByRole('button', { name: 'Before the first event' }));
+    expect(cursor()).toBe(0);
+    expect(tenant().accounts.size).toBe(0);
+
+    await user.click(screen.getByRole('button', { name: 'Back to the present' }));
+    expect(cursor()).toBe(end);
+    expect(janeStatus()).toBe('active');
+  });
+
+  it('travels with Enter or Space on a focused event, and walks the events with arrow keys', async () => {
+    const user = userEvent.setup();
+    render(<TimelinePanel />);
+    deactivateJane();
+    const end = total();
+    // One tab stop in the table: the current moment.
+    const tabbable = within(table())
+      .getAllByRole('button')
+      .filter((button) => button.tabIndex === 0);
+    expect(tabbable).toHaveLength(1);
+    expect(tabbable[0]).toHaveAttribute('aria-current', 'step');
+
+    tabbable[0]?.focus();
+    await user.keyboard('{ArrowUp}');
+    expect(within(bodyRows()[end - 1] as HTMLElement).getByRole('button')).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(cursor()).toBe(end - 1);
+    await user.keyboard('{Home}');
+    await user.keyboard(' ');
+    expect(cursor()).toBe(0);
+    await user.keyboard('{End}{Enter}');
+    expect(cursor()).toBe(end);
+  });
+
+  it('marks the redo branch as undone, in words', async () => {
+    const user = userEvent.setup();
+    render(<TimelinePanel />);
+    deactivateJane();
+    reactivateJane();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+
+    const undone = bodyRows().filter((row) => row.dataset['state'] === 'undone');
+    expect(undone.map((row) => within(row).getByRole('button').textContent)).toEqual([
+      'Jane Tino was deactivated by the console',
+      'Jane Tino was reactivated by the console',
+    ]);
+    for (const row of undone) expect(row).toHaveTextContent('Undone');
+    expect(within(table()).getByRole('button', { current: 'step' })).toHaveAccessibleName(
+      'Vera personal (Personal) was created by Vera Lin',
+    );
+    expect(screen.getByText(/^You are here:/).parentElement).toHaveTextContent(
+      `You are here: after event ${total() - 2} of ${total()} — an earlier moment; 2 later events can be redone.`,
+    );
+
+    // A new change drops the branch.
+    deactivateJane();
+    expect(bodyRows().filter((row) => row.dataset['state'] === 'undone')).toHaveLength(0);
+    expect(bodyRows()).toHaveLength(total() + 1);
+  });
+
+  it('announces each move politely', async () => {
+    const user = userEvent.setup();
+    render(<TimelinePanel />);
+    const status = screen.getByRole('status');
+    expect(status).toHaveAttribute('aria-live', 'polite');
+    expect(status).toBeEmptyDOMElement();
+    deactivateJane();
+    reactivateJane();
+    const end = total();
+    expect(status).toBeEmptyDOMElement();
+
+    await user.click(within(table()).getByRole('button', { name: /^Jane Tino was deactivated/ }));
+    expect(status).toHaveTextContent(
+      `Showing the moment after event ${end - 1} of ${end}: Jane Tino was deactivated by the console`,
+    );
+    await user.click(screen.getByRole('button', { name: 'Back to the present' }));
+    expect(status).toHaveTextContent(
+      `Showing the moment after event ${end} of ${end} (the present): Jane Tino was reactivated by the console`,
+    );
+    act(() => useTenantStore.getState().goTo(0));
+    expect(status).toHaveTextContent(`Showing the moment before the first event of ${end}.`);
+  });
+
+  it('renders only a window of a long log', async () => {
+    await act(() => useTenantStore.getState().loadScenario('large', { people: '200' }));
+    render(<TimelinePanel />);
+    expect(total()).toBeGreaterThan(200);
+    expect(table()).toHaveAttribute('aria-rowcount', String(total() + 2));
+    expect(bodyRows().length).toBeLessThan(100);
+  });
+});
+
+describe('timeline wording', () => {
+  it.each([
+    [Date.UTC(2026, 0, 5, 9, 14), '2026-01-05 09:14 UTC'],
+    [Date.UTC(1999, 11, 31, 23, 59, 59), '1999-12-31 23:59 UTC'],
+  ])('writes %d as %s', (at, text) => {
+    expect(formatUtc(at)).toBe(text);
+  });
+
+  it.each<[Actor, string]>([
+    [{ kind: 'scenario' }, 'Scenario'],
+    [{ kind: 'console' }, 'Console'],
+    [{ kind: 'account', accountId: 'usr_0002' }, 'Jane Tino'],
+    [{ kind: 'key', keyId: 'key_0009' }, 'Key Jane tenant owner'],
+  ])('names the actor %o as %s', (actor, label) => {
+    useTenantStore.getState().loadScenario('jane-tino');
+    expect(actorLabel(tenant(), actor)).toBe(label);
+  });
+
+  it('says where the cursor stands', () => {
+    expect(momentLabel(0, 15)).toBe('before the first event of 15');
+    expect(momentLabel(12, 15)).toBe('after event 12 of 15');
+    expect(momentLabel(51234, 51234)).toBe('after event 51,234 of 51,234');
+  });
+});
