@@ -47,6 +47,9 @@ const PermissionPanel = lazy(() =>
 const TimelinePanel = lazy(() =>
   import('./below-the-fold').then((module) => ({ default: module.TimelinePanel })),
 );
+const TourPanel = lazy(() =>
+  import('./below-the-fold').then((module) => ({ default: module.TourPanel })),
+);
 const RequestConsole = lazy(() =>
   import('./below-the-fold').then((module) => ({ default: module.RequestConsole })),
 );
@@ -83,6 +86,9 @@ export function App() {
     <>
       <AppHeader />
       <main className="mx-auto flex max-w-screen-2xl flex-col gap-4 px-4 py-4">
+        <Deferred id="tour-heading" title="Guided tour" waiting="Loading the guided tour…">
+          <TourPanel />
+        </Deferred>
         <div>
           <ScenarioSummary />
           <LoadingStatus />

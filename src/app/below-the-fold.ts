@@ -9,3 +9,4 @@ export { RequestConsole } from '../features/api-console/request-console';
 export { KeysPanel } from '../features/keys/keys-panel';
 export { PermissionPanel } from '../features/permissions/permission-panel';
 export { TimelinePanel } from '../features/timeline/timeline-panel';
+export { TourPanel } from '../features/tour/tour-panel';
