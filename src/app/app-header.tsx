@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Button } from '../components/button';
 import { SCENARIOS } from '../core/scenarios/scenario-catalog';
+import { PresenterToggle, PresenterToolbar } from '../features/presenter/presenter-controls';
 import { useTenantStore } from '../store/tenant-store';
 import { useTenant } from '../store/use-tenant';
 import { type ThemeChoice, useTheme } from './theme';
@@ -58,7 +59,9 @@ export function AppHeader() {
               <option value="dark">Dark</option>
             </select>
           </label>
+          <PresenterToggle />
         </div>
+        <PresenterToolbar />
       </div>
     </header>
   );

@@ -53,6 +53,9 @@ const TourPanel = lazy(() =>
 const RequestConsole = lazy(() =>
   import('./below-the-fold').then((module) => ({ default: module.RequestConsole })),
 );
+const PredictPanel = lazy(() =>
+  import('./below-the-fold').then((module) => ({ default: module.PredictPanel })),
+);
 
 /** A panel loaded after the first render: its titled section says so until it arrives. */
 function Deferred({
@@ -103,6 +106,9 @@ export function App() {
             <ValidityMatrix />
           </Section>
         </div>
+        <Deferred id="predict-heading" title="Predict, then reveal" waiting="Loading the exercise…">
+          <PredictPanel />
+        </Deferred>
         <Deferred id="timeline-heading" title="Timeline" waiting="Loading the timeline…">
           <TimelinePanel />
         </Deferred>

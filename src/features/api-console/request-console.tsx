@@ -8,6 +8,7 @@ import { Section } from '../../components/section';
 import { maskSecret } from '../../core/deterministic';
 import { type ApiKey, SCOPE_LABELS, type Tenant } from '../../core/model';
 import { useTenant } from '../../store/use-tenant';
+import { SECRET_HIDDEN, useSecretsHidden } from '../presenter/use-presenter';
 import { ExchangeView } from './exchange-view';
 import { exampleRequests, METHODS, type Method, takesBody } from './request-examples';
 import { RequestHistory } from './request-history';
@@ -69,6 +70,8 @@ export function RequestConsole() {
   const [revealed, setRevealed] = useState(false);
   const [shownExchange, setShownExchange] = useState<number | null>(null);
   const exchanges = useRequestHistory((s) => s.exchanges);
+  // Presenter mode: a secret is never on the shared screen (a pasted one is typed as a password).
+  const secretsHidden = useSecretsHidden();
 
   // A scenario switch may remove the chosen key: fall back to the first one.
   const chosenKey =
@@ -195,12 +198,15 @@ export function RequestConsole() {
             <input
               id={ids.secret}
               className={`${inputClass} min-w-0 flex-1 font-mono`}
+              type={secretsHidden && credentialValue === PASTE ? 'password' : 'text'}
               value={
                 credentialValue === PASTE
                   ? pasted
-                  : revealed || secret === ''
-                    ? secret
-                    : maskSecret(secret)
+                  : secretsHidden && secret !== ''
+                    ? SECRET_HIDDEN
+                    : revealed || secret === ''
+                      ? secret
+                      : maskSecret(secret)
               }
               readOnly={credentialValue !== PASTE}
               placeholder={credentialValue === NO_KEY ? 'none' : 'sim_…'}
@@ -208,7 +214,7 @@ export function RequestConsole() {
               autoComplete="off"
               onChange={(e) => setPasted(e.target.value)}
             />
-            {credentialValue === PASTE || credentialValue === NO_KEY ? null : (
+            {credentialValue === PASTE || credentialValue === NO_KEY || secretsHidden ? null : (
               <Button aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
                 Show secret
               </Button>

@@ -26,6 +26,7 @@ import {
 } from '../../core/model';
 import { useTenantStore } from '../../store/tenant-store';
 import { useTenant } from '../../store/use-tenant';
+import { SECRET_HIDDEN, useSecretsHidden } from '../presenter/use-presenter';
 
 const MAX_NAME = 100;
 
@@ -40,6 +41,8 @@ function SecretOnce({
 }) {
   const clipboard = useClipboard();
   const secretInput = useRef<HTMLInputElement>(null);
+  // Presenter mode: the secret stays off the shared screen; Copy still copies it.
+  const hidden = useSecretsHidden();
   // The form's submit button just disappeared: bring focus to the secret, selected for copying.
   useEffect(() => secretInput.current?.focus(), []);
   return (
@@ -47,13 +50,14 @@ function SecretOnce({
       <p className="text-sm">
         The key <strong>{name}</strong> was created. Copy its secret now: it is shown once and
         masked everywhere else.
+        {hidden ? ' Presenter mode hides it here too; Copy still copies it.' : ''}
       </p>
       <div className="flex items-center gap-2">
         <input
           ref={secretInput}
           readOnly
           aria-label="Secret"
-          value={secret}
+          value={hidden ? SECRET_HIDDEN : secret}
           onFocus={(e) => e.currentTarget.select()}
           className="flex-1 rounded bg-slate-100 px-2 py-1 font-mono text-sm dark:bg-slate-800"
         />

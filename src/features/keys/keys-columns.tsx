@@ -16,6 +16,7 @@ import { verdictText } from '../../core/key-verdict';
 import { type KeyId, SCOPE_LABELS, type Team, type TeamId } from '../../core/model';
 import type { WhatIfRow } from '../../core/what-if';
 import { useKeyVerdict } from '../../store/use-tenant';
+import { useLiveVerdictsHidden, VERDICT_HIDDEN } from '../presenter/use-presenter';
 import { DeleteKeyButton } from './delete-key-button';
 import { keyAccess } from './key-access';
 
@@ -33,6 +34,11 @@ const helper = createColumnHelper<typeof keysFeatures, WhatIfRow>();
 /** The verdict read live from the store: rows may be a snapshot from before a status change. */
 function LiveVerdict({ keyId }: { keyId: KeyId }) {
   const verdict = useKeyVerdict(keyId);
+  // Presenter mode, a prediction pending: the verdict waits for Reveal.
+  const hidden = useLiveVerdictsHidden();
+  if (hidden) {
+    return <span className="text-slate-600 text-xs dark:text-slate-400">{VERDICT_HIDDEN}</span>;
+  }
   return verdict === undefined ? null : <VerdictBadge verdict={verdict} />;
 }
 

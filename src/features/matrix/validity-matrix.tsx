@@ -11,6 +11,7 @@ import { useGridNavigation } from '../../components/use-grid-navigation';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { VERDICT_LABELS } from '../../core/key-verdict';
 import { useTenant, useWhatIfMatrix } from '../../store/use-tenant';
+import { useLiveVerdictsHidden, VERDICT_HIDDEN } from '../presenter/use-presenter';
 import { cellKey, MATRIX_COLUMNS, type MatrixCell, matrixCell } from './matrix-cells';
 import { MatrixExportMenu } from './matrix-export-menu';
 import { useVerdictFlips } from './use-verdict-flips';
@@ -57,6 +58,8 @@ export function ValidityMatrix() {
   const tenant = useTenant();
   const allRows = useWhatIfMatrix();
   const { flipped, announcement } = useVerdictFlips(tenant, allRows);
+  // Presenter mode, a prediction pending: the live column keeps its secret until Reveal.
+  const nowHidden = useLiveVerdictsHidden();
   const [query, setQuery] = useState('');
   const rows = useMemo(
     () =>
@@ -171,8 +174,10 @@ export function ValidityMatrix() {
                 {MATRIX_COLUMNS.map((column, columnIndex) => {
                   const cell = matrixCell(matrixRow, column.id);
                   const id = cellKey(matrixRow.key.id, column.id);
-                  const style =
-                    cell.kind === 'verdict'
+                  const hidden = nowHidden && column.id === 'now';
+                  const style = hidden
+                    ? CELL_STYLES.unreachable
+                    : cell.kind === 'verdict'
                       ? CELL_STYLES[cell.verdict.status]
                       : CELL_STYLES.unreachable;
                   return (
@@ -181,7 +186,9 @@ export function ValidityMatrix() {
                       data-testid={`cell-${id}`}
                       data-row-index={rowIndex}
                       data-column-index={columnIndex}
-                      data-status={cell.kind === 'verdict' ? cell.verdict.status : 'n/a'}
+                      data-status={
+                        hidden ? undefined : cell.kind === 'verdict' ? cell.verdict.status : 'n/a'
+                      }
                       data-flipped={flipped.has(id) ? 'true' : undefined}
                       className={`p-0.5 text-center ${columnIndex === 1 ? FIRST_STAGE : ''} ${
                         flipped.has(id) ? 'flipped' : ''
@@ -192,7 +199,13 @@ export function ValidityMatrix() {
                         {...grid.cellProps(rowIndex, columnIndex)}
                         className={cellButtonClass(style, grid.isExplained(rowIndex, columnIndex))}
                       >
-                        <CellContent cell={cell} />
+                        {hidden ? (
+                          <span className="block whitespace-normal font-normal text-xs">
+                            {VERDICT_HIDDEN}
+                          </span>
+                        ) : (
+                          <CellContent cell={cell} />
+                        )}
                         {flipped.has(id) ? <span className="sr-only"> (just changed)</span> : null}
                       </button>
                     </td>
@@ -211,6 +224,10 @@ export function ValidityMatrix() {
         {explainedRow === undefined || explainedColumn === undefined ? (
           <p className="text-slate-600 text-sm dark:text-slate-400">
             Focus or click a cell to see the rule behind it.
+          </p>
+        ) : nowHidden && explainedColumn.id === 'now' ? (
+          <p className="text-slate-600 text-sm dark:text-slate-400">
+            The verdict now is {VERDICT_HIDDEN}.
           </p>
         ) : (
           <Suspense fallback={<p className="text-sm">Loading the explanation…</p>}>

@@ -1,0 +1,200 @@
+import { type ConsolePage, expect, test } from './fixtures/console-page';
+
+/** The page scrolls sideways as a whole (a table's own scroll box does not count). */
+async function pageScrollsSideways(consolePage: ConsolePage): Promise<boolean> {
+  return consolePage.page.evaluate(
+    () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  );
+}
+
+async function expectFocused(consolePage: ConsolePage, name: string, role: 'radio' | 'checkbox') {
+  await expect(consolePage.predictRegion.getByRole(role, { name, exact: true })).toBeFocused();
+}
+
+test.describe('Predict, then reveal', () => {
+  test.beforeEach(async ({ consolePage }) => {
+    await consolePage.goto('jane-tino');
+    await expect(consolePage.predictPerson).toBeVisible();
+  });
+
+  test('plays two rounds from the keyboard and keeps the score', async ({ consolePage, page }) => {
+    const { predictPerson, predictScore } = consolePage;
+    await expect(predictScore).toHaveText('Score: no rounds yet');
+
+    // Round 1: deactivate Jane, expecting only her personal key to break.
+    await predictPerson.focus();
+    await page.keyboard.press('ArrowDown'); // Alex Morgan
+    await page.keyboard.press('ArrowDown'); // Jane Tino
+    await expect(predictPerson.locator('option:checked')).toHaveText('Jane Tino — Active');
+    await expect(consolePage.predictChanges.getByRole('radio')).toHaveCount(2);
+    await page.keyboard.press('Tab');
+    await expectFocused(consolePage, 'Deactivate', 'radio');
+    await expect(
+      consolePage.predictChanges.getByRole('radio', { name: 'Deactivate' }),
+    ).toBeChecked();
+    await page.keyboard.press('Tab');
+    await expectFocused(consolePage, 'Jane personal (Personal)', 'checkbox');
+    await page.keyboard.press('Space');
+    await expect(consolePage.predictGuess('Jane personal (Personal)')).toBeChecked();
+    await expect(consolePage.predictGuesses.getByRole('checkbox')).toHaveCount(7);
+    for (let i = 0; i < 7; i++) await page.keyboard.press('Tab');
+    await expect(consolePage.revealButton).toBeFocused();
+    await page.keyboard.press('Enter');
+
+    await expect(
+      consolePage.predictRegion.getByRole('heading', {
+        name: 'Round 1: Jane Tino deactivated — 7 of 7 right',
+      }),
+    ).toBeFocused();
+    await expect(consolePage.predictResult('Jane personal (Personal)')).toContainText(
+      '✓ right: answers 401 (Owner deactivated)',
+    );
+    await expect(consolePage.predictResult('Jane team (Team)')).toContainText('✓ right: stays 200');
+    await expect(consolePage.predictResult('Sam personal (Personal)')).toContainText(
+      '✓ right: stays 200',
+    );
+    await expect(predictScore).toHaveText('Score: 7 of 7 right over 1 round');
+    // The change was really made: the People table and the live column follow.
+    await expect(consolePage.personCell('Jane Tino', 'Status')).toContainText('Deactivated');
+    await expect(consolePage.matrixCell('Jane personal', 'Now')).toHaveAttribute(
+      'data-status',
+      '401',
+    );
+    await consolePage.expectNoA11yViolations('prediction revealed');
+
+    // Round 2: reactivate Jane, wrongly expecting her personal key to stay broken.
+    await page.keyboard.press('Tab');
+    await expect(consolePage.nextRoundButton).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(predictPerson).toBeFocused();
+    await expect(predictPerson).toHaveValue('');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(predictPerson.locator('option:checked')).toHaveText('Jane Tino — Deactivated');
+    await page.keyboard.press('Tab');
+    await expectFocused(consolePage, 'Reactivate', 'radio');
+    await expect(
+      consolePage.predictChanges.getByRole('radio', { name: 'Reactivate' }),
+    ).toBeChecked();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 7; i++) await page.keyboard.press('Tab');
+    await expect(consolePage.revealButton).toBeFocused();
+    await page.keyboard.press('Enter');
+
+    await expect(consolePage.predictResult('Jane personal (Personal)')).toContainText(
+      '✗ wrong: answers 200 again',
+    );
+    await expect(predictScore).toHaveText('Score: 13 of 14 right over 2 rounds');
+    await expect(consolePage.personCell('Jane Tino', 'Status')).toContainText('Active');
+  });
+});
+
+test.describe('Presenter mode', () => {
+  test.beforeEach(async ({ consolePage }) => {
+    await consolePage.goto('jane-tino');
+    await consolePage.waitForApi();
+    await expect(consolePage.predictPerson).toBeVisible();
+    await expect(consolePage.keys).toBeVisible();
+  });
+
+  test('raises the type and still fits 1280 and 1024 pixels without sideways scrolling', async ({
+    consolePage,
+    page,
+  }) => {
+    const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    expect(await rootSize()).toBe('16px');
+    await consolePage.presenterToggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(consolePage.presenterToggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('html')).toHaveClass(/\bpresenter\b/);
+    expect(await rootSize()).toBe('20px');
+    await expect(consolePage.presenterTools).toBeVisible();
+
+    for (const width of [1280, 1024]) {
+      await page.setViewportSize({ width, height: 800 });
+      await expect
+        .poll(() => pageScrollsSideways(consolePage), { message: `${width}px` })
+        .toBe(false);
+    }
+
+    await consolePage.presenterToggle.press('Enter');
+    await expect(consolePage.presenterToggle).toHaveAttribute('aria-pressed', 'false');
+    expect(await rootSize()).toBe('16px');
+    await expect(consolePage.presenterTools).toHaveCount(0);
+  });
+
+  test('hides secrets in the request console', async ({ consolePage }) => {
+    const secret = consolePage.apiRegion.getByRole('textbox', { name: 'Secret', exact: true });
+    const showSecret = consolePage.apiRegion.getByRole('button', {
+      name: 'Show secret',
+      exact: true,
+    });
+    await expect(showSecret).toBeVisible();
+    await consolePage.presenterToggle.click();
+    await expect(secret).toHaveValue('hidden in presenter mode');
+    await expect(showSecret).toHaveCount(0);
+    await consolePage.presenterToggle.click();
+    await expect(secret).toHaveValue(/^sim_…/);
+  });
+
+  test('saves a checkpoint and resets to it', async ({ consolePage }) => {
+    await consolePage.presenterToggle.click();
+    await expect(consolePage.resetToCheckpointButton).toBeDisabled();
+    await consolePage.saveCheckpointButton.click();
+    await expect(consolePage.presenterStatus).toHaveText('Checkpoint saved at event 13');
+
+    await consolePage.deactivate('Jane Tino');
+    await consolePage.deleteAccount('Sam Patel');
+    await expect(consolePage.matrixCell('Jane personal', 'Now')).toHaveAttribute(
+      'data-status',
+      '401',
+    );
+
+    await consolePage.resetToCheckpointButton.press('Enter');
+    await expect(consolePage.presenterStatus).toHaveText(
+      'Reset to the checkpoint saved at event 13',
+    );
+    await expect(consolePage.personAction('Jane Tino', 'Deactivate')).toBeVisible();
+    await expect(consolePage.personAction('Sam Patel', 'Deactivate')).toBeVisible();
+    await expect(consolePage.matrixCell('Jane personal', 'Now')).toHaveAttribute(
+      'data-status',
+      '200',
+    );
+    await expect(consolePage.matrixCell('Sam personal', 'Now')).toHaveAttribute(
+      'data-status',
+      '200',
+    );
+  });
+
+  test('hides the live verdicts until reveal, and is axe-clean in light and dark', async ({
+    consolePage,
+  }) => {
+    await consolePage.presenterToggle.click();
+    await consolePage.hideLiveVerdictsSwitch.press('Enter');
+    await expect(consolePage.hideLiveVerdictsSwitch).toHaveAttribute('aria-pressed', 'true');
+    // Nothing to hide while no prediction is open.
+    const now = consolePage.matrixCell('Jane personal', 'Now');
+    await expect(now).toHaveAttribute('data-status', '200');
+
+    await consolePage.predictPerson.selectOption({ label: 'Jane Tino — Active' });
+    await expect(now).toHaveText('hidden until reveal');
+    await expect(now).not.toHaveAttribute('data-status');
+    await expect(consolePage.matrixCell('Jane team', 'Now')).not.toHaveAttribute('data-status');
+    await expect(consolePage.keyVerdict('Jane personal')).toHaveText('hidden until reveal');
+    // Focusing the hidden cell does not explain it either.
+    await consolePage.matrixCellButton('Jane personal', 'Now').focus();
+    await expect(consolePage.cellExplanation).toHaveText('The verdict now is hidden until reveal.');
+    await consolePage.expectNoA11yViolations('presenter mode, prediction open');
+
+    await consolePage.predictGuess('Jane personal (Personal)').check();
+    await consolePage.revealButton.click();
+    await expect(now).toHaveAttribute('data-status', '401');
+    await expect(consolePage.keyVerdict('Jane personal')).toHaveText(/401 Owner deactivated/);
+    await expect(consolePage.predictScore).toHaveText('Score: 7 of 7 right over 1 round');
+
+    await consolePage.themeSelect.selectOption('dark');
+    await expect(consolePage.page.locator('html')).toHaveClass(/\bdark\b/);
+    await consolePage.expectNoA11yViolations('presenter mode, dark');
+  });
+});
