@@ -181,10 +181,14 @@ test.describe('Presenter mode', () => {
     await expect(now).toHaveText('hidden until reveal');
     await expect(now).not.toHaveAttribute('data-status');
     await expect(consolePage.matrixCell('Jane team', 'Now')).not.toHaveAttribute('data-status');
+    // The what-if columns would give the answer away: hidden as well.
+    await expect(consolePage.matrixCell('Jane personal', 'Deactivated')).toHaveText(
+      'hidden until reveal',
+    );
     await expect(consolePage.keyVerdict('Jane personal')).toHaveText('hidden until reveal');
     // Focusing the hidden cell does not explain it either.
     await consolePage.matrixCellButton('Jane personal', 'Now').focus();
-    await expect(consolePage.cellExplanation).toHaveText('The verdict now is hidden until reveal.');
+    await expect(consolePage.cellExplanation).toHaveText('This verdict is hidden until reveal.');
     await consolePage.expectNoA11yViolations('presenter mode, prediction open');
 
     await consolePage.predictGuess('Jane personal (Personal)').check();

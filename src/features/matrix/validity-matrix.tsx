@@ -58,8 +58,9 @@ export function ValidityMatrix() {
   const tenant = useTenant();
   const allRows = useWhatIfMatrix();
   const { flipped, announcement } = useVerdictFlips(tenant, allRows);
-  // Presenter mode, a prediction pending: the live column keeps its secret until Reveal.
-  const nowHidden = useLiveVerdictsHidden();
+  // Presenter mode, a prediction pending: every verdict keeps its secret until Reveal (the
+  // what-if columns would give the answer away as surely as the live one).
+  const verdictsHidden = useLiveVerdictsHidden();
   const [query, setQuery] = useState('');
   const rows = useMemo(
     () =>
@@ -174,7 +175,7 @@ export function ValidityMatrix() {
                 {MATRIX_COLUMNS.map((column, columnIndex) => {
                   const cell = matrixCell(matrixRow, column.id);
                   const id = cellKey(matrixRow.key.id, column.id);
-                  const hidden = nowHidden && column.id === 'now';
+                  const hidden = verdictsHidden;
                   const style = hidden
                     ? CELL_STYLES.unreachable
                     : cell.kind === 'verdict'
@@ -225,9 +226,9 @@ export function ValidityMatrix() {
           <p className="text-slate-600 text-sm dark:text-slate-400">
             Focus or click a cell to see the rule behind it.
           </p>
-        ) : nowHidden && explainedColumn.id === 'now' ? (
+        ) : verdictsHidden ? (
           <p className="text-slate-600 text-sm dark:text-slate-400">
-            The verdict now is {VERDICT_HIDDEN}.
+            This verdict is {VERDICT_HIDDEN}.
           </p>
         ) : (
           <Suspense fallback={<p className="text-sm">Loading the explanation…</p>}>

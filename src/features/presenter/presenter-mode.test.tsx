@@ -153,8 +153,9 @@ describe('Presenter mode', () => {
     expect(matrixCell('Jane personal', 'now')).toHaveTextContent('hidden until reveal');
     expect(matrixCell('Jane personal', 'now')).not.toHaveAttribute('data-status');
     expect(keysVerdict('Jane personal')).toHaveTextContent('hidden until reveal');
-    // The what-if columns are not live verdicts: they stay.
-    expect(matrixCell('Jane personal', 'deactivated')).toHaveAttribute('data-status', '401');
+    // The what-if columns would give the answer away: hidden too.
+    expect(matrixCell('Jane personal', 'deactivated')).not.toHaveAttribute('data-status');
+    expect(matrixCell('Jane personal', 'deactivated')).toHaveTextContent('hidden until reveal');
 
     // The switch off: shown again while the prediction is still pending.
     await user.click(hide);
