@@ -53,6 +53,9 @@ const TourPanel = lazy(() =>
 const RequestConsole = lazy(() =>
   import('./below-the-fold').then((module) => ({ default: module.RequestConsole })),
 );
+const SharePanel = lazy(() =>
+  import('./below-the-fold').then((module) => ({ default: module.SharePanel })),
+);
 const PredictPanel = lazy(() =>
   import('./below-the-fold').then((module) => ({ default: module.PredictPanel })),
 );
@@ -98,6 +101,9 @@ export function App() {
         </div>
         <PastBanner />
         <NoticeBanner />
+        <Deferred id="share-heading" title="Share and import" waiting="Loading share and import…">
+          <SharePanel />
+        </Deferred>
         <div className="grid grid-cols-1 gap-4 min-[1400px]:grid-cols-2">
           <Section id="people-heading" title="People">
             <PeopleTable />

@@ -9,5 +9,11 @@ export { RequestConsole } from '../features/api-console/request-console';
 export { KeysPanel } from '../features/keys/keys-panel';
 export { PermissionPanel } from '../features/permissions/permission-panel';
 export { PredictPanel } from '../features/predict/predict-panel';
+export {
+  applyStart,
+  readStart,
+  SharePanel,
+  startAfterRender,
+} from '../features/share/share-lazy';
 export { TimelinePanel } from '../features/timeline/timeline-panel';
 export { TourPanel } from '../features/tour/tour-panel';

@@ -4,7 +4,7 @@ import { changeStatus, createKey } from '../core/commands';
 import { evaluateKey } from '../core/key-verdict';
 import { janeTinoScenario } from '../core/scenarios/jane-tino';
 import { generateLargeScenario } from '../core/scenarios/large';
-import { selectTenant, useTenantStore } from './tenant-store';
+import { generatedBaseOf, selectTenant, useTenantStore } from './tenant-store';
 
 function accountIdOf(name: string): string {
   const account = [...selectTenant(useTenantStore.getState()).accounts.values()].find(
@@ -291,5 +291,15 @@ describe('tenant store timeline (undo, redo, time travel)', () => {
     expect(selectTenant(state).accounts.size).toBe(
       replay(genesis, events.slice(0, 5)).tenant.accounts.size,
     );
+  });
+
+  it('hands out the events of the scenario it generated, for that scenario only', async () => {
+    expect(generatedBaseOf(useTenantStore.getState())).toBeUndefined();
+    await useTenantStore.getState().loadScenario('large', { people: 20, keysPerPerson: 1 });
+    const large = useTenantStore.getState();
+    expect(large.scenarioId).toBe('large');
+    expect(generatedBaseOf(large)).toBe(large.events);
+    await useTenantStore.getState().loadScenario('jane-tino');
+    expect(generatedBaseOf(useTenantStore.getState())).toBeUndefined();
   });
 });

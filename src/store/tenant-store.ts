@@ -137,6 +137,18 @@ function generated(entry: GeneratedScenarioEntry, params: ScenarioParams): Scena
 }
 
 /**
+ * The events of the generated scenario `state` starts from, when this store generated it (same
+ * genesis): an export, a link or the saved state then names them instead of writing them out.
+ */
+export function generatedBaseOf(
+  state: Pick<LogState, 'genesis'>,
+): readonly TenantEvent[] | undefined {
+  return lastGenerated?.scenario.genesis === state.genesis
+    ? lastGenerated.scenario.events
+    : undefined;
+}
+
+/**
  * Resolves once the browser has had a chance to paint the loading status, before generation
  * takes the main thread. Outside a browser (tests), or in a hidden tab, it waits one task.
  */

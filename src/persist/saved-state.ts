@@ -1,0 +1,120 @@
+/**
+ * What the console keeps in localStorage: an envelope with its own version around the console
+ * document (`toDocument`). The envelope and the document migrate separately: a change to how
+ * the state is saved does not touch export files and links, and the other way round.
+ */
+import type { ConsoleDocument, DocumentProblem, ReadResult } from '../core/document/document';
+import { readStateDocument } from '../share/state-document';
+
+export const SAVED_FORMAT = 'key-lifecycle-console/saved-state';
+export const SAVED_VERSION = 1;
+
+export interface SavedEnvelope {
+  readonly format: typeof SAVED_FORMAT;
+  readonly version: typeof SAVED_VERSION;
+  /** When it was written (ISO 8601), for the person reading a downloaded copy. */
+  readonly savedAt: string;
+  readonly document: ConsoleDocument;
+}
+
+/** Envelopes of older versions are brought up to date here, one version at a time. */
+export type SavedMigration = (envelope: Record<string, unknown>) => Record<string, unknown>;
+export const SAVED_MIGRATIONS: Readonly<Record<number, SavedMigration>> = {};
+
+export function savedStateText(document: ConsoleDocument, savedAt: Date): string {
+  const envelope: SavedEnvelope = {
+    format: SAVED_FORMAT,
+    version: SAVED_VERSION,
+    savedAt: savedAt.toISOString(),
+    document,
+  };
+  return JSON.stringify(envelope);
+}
+
+type Migrated =
+  | { readonly ok: true; readonly envelope: Record<string, unknown> }
+  | { readonly ok: false; readonly problem: DocumentProblem };
+
+/** Bring a parsed envelope to the current version, or say why it cannot be. */
+export function migrateSaved(
+  raw: unknown,
+  migrations: Readonly<Record<number, SavedMigration>> = SAVED_MIGRATIONS,
+  current: number = SAVED_VERSION,
+): Migrated {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, problem: { field: '(saved state)', reason: 'must be a JSON object.' } };
+  }
+  let envelope = raw as Record<string, unknown>;
+  if (envelope['format'] !== SAVED_FORMAT) {
+    return {
+      ok: false,
+      problem: { field: 'format', reason: `must be "${SAVED_FORMAT}": this is not a saved state.` },
+    };
+  }
+  let version = envelope['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, problem: { field: 'version', reason: 'must be a whole number from 1.' } };
+  }
+  if (version > current) {
+    return {
+      ok: false,
+      problem: {
+        field: 'version',
+        reason: `is ${version}, saved by a newer version of the console (this one reads up to ${current}).`,
+      },
+    };
+  }
+  while (version < current) {
+    const step = migrations[version];
+    if (step === undefined) {
+      return {
+        ok: false,
+        problem: { field: 'version', reason: `${version} has no migration to ${version + 1}.` },
+      };
+    }
+    envelope = step(envelope);
+    version += 1;
+  }
+  return { ok: true, envelope };
+}
+
+/** Read the saved text: the envelope, then the document inside it, every event re-checked. */
+export async function readSavedStateText(
+  text: string,
+  migrations: Readonly<Record<number, SavedMigration>> = SAVED_MIGRATIONS,
+): Promise<ReadResult> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : 'unreadable';
+    return {
+      ok: false,
+      problems: [{ field: '(saved state)', reason: `is not valid JSON: ${why}` }],
+    };
+  }
+  const migrated = migrateSaved(raw, migrations);
+  if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
+  const { envelope } = migrated;
+  const unknown = Object.keys(envelope).filter(
+    (key) => !['format', 'version', 'savedAt', 'document'].includes(key),
+  );
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      problems: [{ field: '(saved state)', reason: `has unknown fields: ${unknown.join(', ')}.` }],
+    };
+  }
+  if (typeof envelope['savedAt'] !== 'string') {
+    return { ok: false, problems: [{ field: 'savedAt', reason: 'must be a date as text.' }] };
+  }
+  const read = await readStateDocument(envelope['document']);
+  if (read.ok) return read;
+  return {
+    ok: false,
+    problems: read.problems.map((problem) => ({
+      field: problem.field === '(document)' ? 'document' : `document.${problem.field}`,
+      reason: problem.reason,
+    })),
+  };
+}
