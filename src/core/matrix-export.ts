@@ -7,18 +7,12 @@
  */
 import type { VerdictCode } from './key-verdict';
 import type { Tenant } from './model';
-import { LIFECYCLE_STAGES, type LifecycleStage, type WhatIfRow } from './what-if';
+import { MATRIX_COLUMNS, type MatrixColumnId, type WhatIfRow } from './what-if';
 
-export type ExportColumnId = 'now' | LifecycleStage;
+export type ExportColumnId = MatrixColumnId;
 
 /** The matrix's columns, in the order the console shows them. */
-export const EXPORT_COLUMNS: ReadonlyArray<{
-  readonly id: ExportColumnId;
-  readonly label: string;
-}> = [
-  { id: 'now', label: 'Now' },
-  ...LIFECYCLE_STAGES.map(({ stage, label }) => ({ id: stage, label })),
-];
+export const EXPORT_COLUMNS = MATRIX_COLUMNS;
 
 export const MATRIX_EXPORT_FORMAT = 'key-lifecycle-console/validity-matrix';
 /** Bump when a field changes meaning or goes away; adding a field is not a new version. */

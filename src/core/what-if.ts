@@ -155,3 +155,14 @@ export function whatIfRows(tenant: Tenant, keys: Iterable<ApiKey>): WhatIfRow[] 
 export function whatIfMatrix(tenant: Tenant): WhatIfRow[] {
   return whatIfRows(tenant, tenant.keys.values());
 }
+
+export type MatrixColumnId = 'now' | LifecycleStage;
+
+/** The validity matrix's columns: the verdict now, then each lifecycle stage of the creator. */
+export const MATRIX_COLUMNS: ReadonlyArray<{
+  readonly id: MatrixColumnId;
+  readonly label: string;
+}> = [
+  { id: 'now', label: 'Now' },
+  ...LIFECYCLE_STAGES.map(({ stage, label }) => ({ id: stage, label })),
+];

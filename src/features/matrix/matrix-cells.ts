@@ -1,16 +1,7 @@
 import type { Verdict } from '../../core/key-verdict';
-import { LIFECYCLE_STAGES, type LifecycleStage, type WhatIfRow } from '../../core/what-if';
+import { MATRIX_COLUMNS, type MatrixColumnId, type WhatIfRow } from '../../core/what-if';
 
-export type MatrixColumnId = 'now' | LifecycleStage;
-
-/** The matrix's columns: the verdict now, then each lifecycle stage of the key's creator. */
-export const MATRIX_COLUMNS: ReadonlyArray<{
-  readonly id: MatrixColumnId;
-  readonly label: string;
-}> = [
-  { id: 'now', label: 'Now' },
-  ...LIFECYCLE_STAGES.map(({ stage, label }) => ({ id: stage, label })),
-];
+export { MATRIX_COLUMNS, type MatrixColumnId };
 
 export type MatrixCell =
   | { readonly kind: 'verdict'; readonly verdict: Verdict }

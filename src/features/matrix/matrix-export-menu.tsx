@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../components/button';
+import { downloadText } from '../../components/download-file';
 import type { MatrixExportFormat, MatrixExportTenant } from '../../core/matrix-export';
 import type { WhatIfRow } from '../../core/what-if';
 
@@ -8,20 +9,6 @@ const EXPORTS: ReadonlyArray<{ readonly format: MatrixExportFormat; readonly lab
   { format: 'markdown', label: 'Export Markdown' },
   { format: 'json', label: 'Export JSON' },
 ];
-
-/** Save text as a file: a temporary object URL behind a temporary `<a download>`. */
-function saveFile(fileName: string, mimeType: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the URL only after click() returns: free it on the next task.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /**
  * Download the whole matrix (every key, whatever the search) as CSV, Markdown or JSON. The
@@ -42,7 +29,7 @@ export function MatrixExportMenu({
     try {
       const { exportMatrix } = await import('../../core/matrix-export');
       const file = exportMatrix(format, tenant, rows);
-      saveFile(file.fileName, file.mimeType, file.text);
+      downloadText(file.fileName, file.text, file.mimeType);
       setMessage(`Downloaded ${file.fileName}`);
     } catch (error) {
       setMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);

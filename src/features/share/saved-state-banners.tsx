@@ -1,8 +1,8 @@
 import { Button } from '../../components/button';
+import { downloadText } from '../../components/download-file';
 import { usePersistStatus } from '../../persist/persist-status';
 import { currentPersistence } from '../../persist/persistence';
 import { problemLines } from '../../share/state-document';
-import { downloadText } from './download-file';
 
 const bannerClass =
   'flex flex-col gap-2 rounded-md border-2 border-amber-500 bg-amber-50 px-3 py-2 text-amber-950 text-sm dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100';

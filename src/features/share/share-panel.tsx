@@ -1,5 +1,6 @@
 import { type ChangeEvent, useEffect, useId, useState } from 'react';
 import { Button } from '../../components/button';
+import { downloadText } from '../../components/download-file';
 import { inputClass } from '../../components/form-parts';
 import { Section } from '../../components/section';
 import { LIMITS } from '../../core/document/document';
@@ -7,7 +8,6 @@ import { LONG_LINK_CHARS } from '../../share/link-codec';
 import { exportFileName, exportText, importStateFile, shareLinkOf } from '../../share/open-state';
 import { problemLines } from '../../share/state-document';
 import { type LogState, useTenantStore } from '../../store/tenant-store';
-import { downloadText } from './download-file';
 import { SavedStateBanners } from './saved-state-banners';
 
 const count = (n: number) => n.toLocaleString('en-US');
