@@ -81,3 +81,23 @@ export function cellButtonClass(statusStyle: string, explained: boolean): string
     explained ? 'ring-2 ring-blue-600 dark:ring-blue-400' : ''
   }`;
 }
+
+/** The box under a matrix that explains the chosen cell (or says how to choose one). */
+export function ExplanationBox({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <section
+      aria-label={label}
+      className="rounded-md border border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-950"
+    >
+      {children}
+    </section>
+  );
+}
+
+export function NoCellChosen() {
+  return (
+    <p className="text-slate-600 text-sm dark:text-slate-400">
+      Focus or click a cell to see the rule behind it.
+    </p>
+  );
+}

@@ -2,8 +2,10 @@ import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'rea
 import {
   cellButtonClass,
   EmptyRow,
+  ExplanationBox,
   KeyRowHeader,
   MatrixTable,
+  NoCellChosen,
   SpacerRow,
 } from '../../components/matrix-parts';
 import { matchesQuery, SearchBox } from '../../components/search-box';
@@ -218,14 +220,9 @@ export function ValidityMatrix() {
           <SpacerRow height={virtual.paddingBottom} />
         </tbody>
       </MatrixTable>
-      <section
-        aria-label="Cell explanation"
-        className="rounded-md border border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-950"
-      >
+      <ExplanationBox label="Cell explanation">
         {explainedRow === undefined || explainedColumn === undefined ? (
-          <p className="text-slate-600 text-sm dark:text-slate-400">
-            Focus or click a cell to see the rule behind it.
-          </p>
+          <NoCellChosen />
         ) : verdictsHidden ? (
           <p className="text-slate-600 text-sm dark:text-slate-400">
             This verdict is {VERDICT_HIDDEN}.
@@ -241,7 +238,7 @@ export function ValidityMatrix() {
             />
           </Suspense>
         )}
-      </section>
+      </ExplanationBox>
     </div>
   );
 }

@@ -2,8 +2,10 @@ import { useMemo, useRef } from 'react';
 import {
   cellButtonClass,
   EmptyRow,
+  ExplanationBox,
   KeyRowHeader,
   MatrixTable,
+  NoCellChosen,
   SpacerRow,
 } from '../../components/matrix-parts';
 import { useGridNavigation } from '../../components/use-grid-navigation';
@@ -151,16 +153,11 @@ export function PermissionMatrix({
           <SpacerRow height={virtual.paddingBottom} />
         </tbody>
       </MatrixTable>
-      <section
-        aria-label="Permission explanation"
-        className="rounded-md border border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-950"
-      >
+      <ExplanationBox label="Permission explanation">
         {explainedKey === undefined ||
         explainedColumn === undefined ||
         explainedOperation === undefined ? (
-          <p className="text-slate-600 text-sm dark:text-slate-400">
-            Focus or click a cell to see the rule behind it.
-          </p>
+          <NoCellChosen />
         ) : (
           <PermissionExplanation
             apiKey={explainedKey}
@@ -176,7 +173,7 @@ export function PermissionMatrix({
             decision={authorize(tenant, explainedKey.id, explainedOperation)}
           />
         )}
-      </section>
+      </ExplanationBox>
     </>
   );
 }
