@@ -66,3 +66,23 @@ describe('scenario deep links', () => {
     expect(useTenantStore.getState().scenarioId).toBe('large');
   });
 });
+
+describe('scenario deep links for an imported tenant', () => {
+  afterEach(() => {
+    stop?.();
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('drops ?scenario= for a log no scenario makes (an import), rather than naming "custom"', () => {
+    open('?scenario=jane-tino');
+    const state = useTenantStore.getState();
+    useTenantStore.getState().replaceLog({
+      scenarioId: 'custom',
+      scenarioParams: {},
+      genesis: state.genesis,
+      events: state.events,
+      cursor: state.cursor,
+    });
+    expect(new URL(window.location.href).searchParams.get('scenario')).toBeNull();
+  });
+});

@@ -21,7 +21,12 @@ export function initialiseScenarioFromUrl(): () => void {
     const before = wanted(previous);
     if (next.id === before.id && sameParams(next.params, before.params)) return;
     const link = new URL(window.location.href);
-    link.searchParams.set('scenario', next.id);
+    // An imported log of a tenant no scenario makes ("custom") has no address of its own.
+    if (SCENARIOS.some((scenario) => scenario.id === next.id)) {
+      link.searchParams.set('scenario', next.id);
+    } else {
+      link.searchParams.delete('scenario');
+    }
     for (const name of SCENARIO_PARAM_NAMES) link.searchParams.delete(name);
     for (const [name, value] of Object.entries(next.params)) {
       link.searchParams.set(name, String(value));
