@@ -10,7 +10,7 @@ import {
   scenarioRunArb,
   startTenant,
 } from './testing/arbitraries';
-import { advanceValidityView, buildValidityView } from './validity-view';
+import { advanceValidityView, advanceValidityViewBy, buildValidityView } from './validity-view';
 import { whatIfMatrix } from './what-if';
 
 describe('validity view', () => {
@@ -33,6 +33,28 @@ describe('validity view', () => {
       { numRuns: 1000 },
     );
     expect(advanced).toBeGreaterThan(2000);
+  });
+
+  it('advanced by many events at once, equals the matrix built from scratch (property)', () => {
+    fc.assert(
+      fc.property(scenarioRunArb, fc.nat(), ({ start, intents }, cut) => {
+        const run = runIntents(start, intents);
+        const accepted = run.steps.filter((step) => step.result.ok);
+        // Advance one event at a time up to a cut, then the rest in one batch.
+        const at = accepted.length === 0 ? 0 : cut % (accepted.length + 1);
+        let view = buildValidityView(run.initial);
+        for (const step of accepted.slice(0, at)) {
+          view = advanceValidityView(view, step.result.tenant, step.event as TenantEvent);
+        }
+        const rest = accepted.slice(at).map((step) => step.event as TenantEvent);
+        view = advanceValidityViewBy(view, run.final, rest);
+        expect(view.rows).toEqual(whatIfMatrix(run.final));
+        view.rows.forEach((row, index) => {
+          expect(view.rowIndex.get(row.key.id)).toBe(index);
+        });
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('recomputes only the rows of the account an event touches', () => {

@@ -50,14 +50,8 @@ function touchedKeys(after: Tenant, event: TenantEvent): ApiKey[] {
   }
 }
 
-/** The view after an accepted event, from the view before it. */
-export function advanceValidityView(
-  view: ValidityView,
-  after: Tenant,
-  event: TenantEvent,
-): ValidityView {
-  const keys = touchedKeys(after, event);
-  if (keys.length === 0) return view;
+/** The view with these keys' rows recomputed against `after` (new keys appended in order). */
+function withRowsOf(view: ValidityView, after: Tenant, keys: Iterable<ApiKey>): ValidityView {
   const rows = view.rows.slice();
   let rowIndex = view.rowIndex;
   for (const row of whatIfRows(after, keys)) {
@@ -70,4 +64,38 @@ export function advanceValidityView(
     }
   }
   return { rows, rowIndex };
+}
+
+/** The view after an accepted event, from the view before it. */
+export function advanceValidityView(
+  view: ValidityView,
+  after: Tenant,
+  event: TenantEvent,
+): ValidityView {
+  const keys = touchedKeys(after, event);
+  return keys.length === 0 ? view : withRowsOf(view, after, keys);
+}
+
+/**
+ * The view after several accepted events at once, `after` being the tenant after the last: each
+ * touched row is recomputed once, against the final tenant, and the rows are copied once. (A key
+ * an event touches is still found from the final tenant: accounts and keys are never removed.)
+ */
+export function advanceValidityViewBy(
+  view: ValidityView,
+  after: Tenant,
+  events: readonly TenantEvent[],
+): ValidityView {
+  const keys = new Map<string, ApiKey>();
+  // Keys created in the batch first, in the order they were created: their rows are appended,
+  // and a map keeps its first insertion order when a later event touches the key again.
+  for (const event of events) {
+    if (event.type !== 'key_created') continue;
+    const key = after.keys.get(event.keyId);
+    if (key !== undefined) keys.set(key.id, key);
+  }
+  for (const event of events) {
+    for (const key of touchedKeys(after, event)) keys.set(key.id, key);
+  }
+  return keys.size === 0 ? view : withRowsOf(view, after, keys.values());
 }

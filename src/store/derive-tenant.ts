@@ -6,7 +6,12 @@
 import { apply } from '../core/apply';
 import type { TenantEvent } from '../core/events';
 import { createTenant, type Tenant, type TenantGenesis } from '../core/model';
-import { advanceValidityView, buildValidityView, type ValidityView } from '../core/validity-view';
+import {
+  advanceValidityView,
+  advanceValidityViewBy,
+  buildValidityView,
+  type ValidityView,
+} from '../core/validity-view';
 
 interface Derived {
   readonly genesis: TenantGenesis;
@@ -45,6 +50,8 @@ interface Checkpoints {
   readonly events: readonly TenantEvent[];
   /** Tenants after `(i + 1) * CHECKPOINT_EVERY` events. */
   readonly tenants: Tenant[];
+  /** Their validity views, built the first time a view is asked for near them. */
+  readonly views: Array<ValidityView | undefined>;
 }
 
 /**
@@ -55,6 +62,20 @@ export function createTenantDeriver() {
   let last: Derived | null = null;
   let checkpoints: Checkpoints | null = null;
 
+  /** How many events the latest saved checkpoint at or before `cursor` stands for (0: none). */
+  function savedCheckpointBefore(
+    genesis: TenantGenesis,
+    events: readonly TenantEvent[],
+    cursor: number,
+  ): number {
+    if (checkpoints === null || checkpoints.genesis !== genesis || checkpoints.events !== events) {
+      return 0;
+    }
+    return (
+      Math.min(checkpoints.tenants.length, Math.floor(cursor / CHECKPOINT_EVERY)) * CHECKPOINT_EVERY
+    );
+  }
+
   /** The tenant after `cursor` events, from the nearest checkpoint; refused events are skipped. */
   function replayTo(
     genesis: TenantGenesis,
@@ -62,15 +83,20 @@ export function createTenantDeriver() {
     cursor: number,
   ): Tenant {
     if (checkpoints === null || checkpoints.genesis !== genesis) {
-      checkpoints = { genesis, events, tenants: [] };
+      checkpoints = { genesis, events, tenants: [], views: [] };
     } else if (checkpoints.events !== events) {
       // A new log (a change after an undo, say): keep the checkpoints of the part it shares.
       const saved = checkpoints.tenants;
       const verified = Math.min(cursor, saved.length * CHECKPOINT_EVERY);
-      const kept = sharesPrefix(checkpoints.events, events, verified)
-        ? saved.slice(0, Math.floor(verified / CHECKPOINT_EVERY))
-        : [];
-      checkpoints = { genesis, events, tenants: kept };
+      const keep = sharesPrefix(checkpoints.events, events, verified)
+        ? Math.floor(verified / CHECKPOINT_EVERY)
+        : 0;
+      checkpoints = {
+        genesis,
+        events,
+        tenants: saved.slice(0, keep),
+        views: checkpoints.views.slice(0, keep),
+      };
     }
     const saved = checkpoints.tenants;
     const usable = Math.min(saved.length, Math.floor(cursor / CHECKPOINT_EVERY));
@@ -80,7 +106,11 @@ export function createTenantDeriver() {
       if (event === undefined) break;
       const result = apply(tenant, event);
       if (result.ok) tenant = result.tenant;
-      if ((i + 1) % CHECKPOINT_EVERY === 0) saved[(i + 1) / CHECKPOINT_EVERY - 1] = tenant;
+      if ((i + 1) % CHECKPOINT_EVERY === 0) {
+        const index = (i + 1) / CHECKPOINT_EVERY - 1;
+        if (saved[index] !== tenant) checkpoints.views[index] = undefined;
+        saved[index] = tenant;
+      }
     }
     return tenant;
   }
@@ -118,7 +148,9 @@ export function createTenantDeriver() {
     if (last?.genesis === genesis && last.events === events && last.cursor === cursor) {
       return last.tenant;
     }
-    const from = extendable(genesis, events, cursor);
+    let from = extendable(genesis, events, cursor);
+    // A checkpoint between where we are and where we go is a shorter way there.
+    if (from !== null && savedCheckpointBefore(genesis, events, cursor) > from.cursor) from = null;
     if (from === null) {
       const tenant = replayTo(genesis, events, cursor);
       last = { genesis, events, cursor, tenant, view: null };
@@ -127,15 +159,19 @@ export function createTenantDeriver() {
     let tenant = from.tenant;
     // Advancing the view costs a few what-if runs per event; over a long jump (time travel to
     // the present) building it once at the end is far cheaper.
-    let view = cursor - from.cursor > REBUILD_VIEW_AFTER ? null : from.view;
+    const applied: TenantEvent[] = [];
     for (let i = from.cursor; i < cursor; i++) {
       const event = events[i];
       if (event === undefined) break;
       const result = apply(tenant, event);
       if (!result.ok) continue;
       tenant = result.tenant;
-      if (view !== null) view = advanceValidityView(view, tenant, event);
+      applied.push(event);
     }
+    const view =
+      from.view === null || applied.length > REBUILD_VIEW_AFTER
+        ? null
+        : advanceValidityViewBy(from.view, tenant, applied);
     last = { genesis, events, cursor, tenant, view };
     return tenant;
   }
@@ -148,8 +184,39 @@ export function createTenantDeriver() {
   ): ValidityView {
     const tenant = derive(genesis, events, cursor);
     const current = last as Derived;
-    if (current.view === null) current.view = buildValidityView(tenant);
+    if (current.view === null)
+      current.view = viewFromCheckpoint(genesis, events, cursor) ?? buildValidityView(tenant);
     return current.view;
+  }
+
+  /**
+   * The view at `cursor`, advanced from the nearest checkpoint's view (built once): moving back
+   * through a long log then costs at most CHECKPOINT_EVERY events, not a view of every key.
+   */
+  function viewFromCheckpoint(
+    genesis: TenantGenesis,
+    events: readonly TenantEvent[],
+    cursor: number,
+  ): ValidityView | null {
+    if (checkpoints === null || checkpoints.genesis !== genesis || checkpoints.events !== events) {
+      return null;
+    }
+    const index = Math.min(checkpoints.tenants.length, Math.floor(cursor / CHECKPOINT_EVERY)) - 1;
+    const start = checkpoints.tenants[index];
+    if (start === undefined) return null;
+    const view = checkpoints.views[index] ?? buildValidityView(start);
+    checkpoints.views[index] = view;
+    let tenant = start;
+    const applied: TenantEvent[] = [];
+    for (let i = (index + 1) * CHECKPOINT_EVERY; i < cursor; i++) {
+      const event = events[i];
+      if (event === undefined) break;
+      const result = apply(tenant, event);
+      if (!result.ok) continue;
+      tenant = result.tenant;
+      applied.push(event);
+    }
+    return advanceValidityViewBy(view, tenant, applied);
   }
 
   return { derive, deriveView, remember };
