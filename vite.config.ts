@@ -7,7 +7,19 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
-  build: { sourcemap: false },
+  build: {
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the first paint needs, in one chunk beside the entry. Without this group,
+          // modules the entry imports and the lazy views share are cut into small common chunks
+          // the entry preloads (rolldown issue #10731), and the initial JS grows.
+          groups: [{ name: 'shell', tags: ['$initial'] }],
+        },
+      },
+    },
+  },
   test: {
     environment: 'jsdom',
     // Only unit tests: without this Vitest would also pick up the Playwright specs in e2e/.

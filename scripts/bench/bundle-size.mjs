@@ -1,5 +1,6 @@
 // Figure 1: the JS a page loads before any dynamic import (its entry chunk and, recursively, the
-// chunks that chunk imports statically), gzip-compressed, read from the Vite manifest.
+// chunks that chunk imports statically), gzip-compressed, read from the Vite manifest. Also the
+// builds of the app and of the reference pages the browser figures compare against.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,10 +16,15 @@ export async function buildApp(root, outDir) {
   });
 }
 
-/** The reference page (scripts/bench/reference): the runtime libraries alone, same Vite. */
-export async function buildReference(root, outDir) {
+/** Figure 1's reference page: the runtime libraries alone (also Lighthouse's, figure 7). */
+export const REFERENCE = 'scripts/bench/reference';
+/** Figure 5's reference page: React alone toggling one row of a five-row table. */
+export const REFERENCE_CLICK = 'scripts/bench/reference-click';
+
+/** A reference page (a folder of `root` with index.html and main.tsx), built with the same Vite. */
+export async function buildReference(root, outDir, folder = REFERENCE) {
   await build({
-    root: join(root, 'scripts/bench/reference'),
+    root: join(root, folder),
     configFile: false,
     logLevel: 'warn',
     plugins: [react()],

@@ -1,16 +1,78 @@
-import { useId } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { Button } from '../components/button';
 import { SCENARIOS } from '../core/scenarios/scenario-catalog';
 import { PresenterToggle, PresenterToolbar } from '../features/presenter/presenter-controls';
-import { useTenantStore } from '../store/tenant-store';
-import { useTenant } from '../store/use-tenant';
+import { selectTenant, useTenantStore } from '../store/tenant-store';
 import { type ThemeChoice, useTheme } from './theme';
 
 const selectClass =
-  'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
+  'rounded border border-slate-300 bg-white px-1 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
+
+// Loaded on the first click (and fetched while idle after the first paint, with the saving).
+const ShareDialog = lazy(() =>
+  import('./after-render').then((module) => ({ default: module.ShareDialog })),
+);
+
+function TenantName() {
+  const name = useTenantStore((s) => selectTenant(s).name);
+  const domain = useTenantStore((s) => selectTenant(s).domain);
+  return (
+    <p className="text-slate-600 text-xs dark:text-slate-400">
+      <span className="font-medium text-slate-900 dark:text-slate-100">{name}</span> ·{' '}
+      <span>{domain}</span> · simulated Tines tenant
+    </p>
+  );
+}
+
+/** Undo and Redo, from every view (Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z are wired in the shell). */
+function UndoRedo() {
+  const canUndo = useTenantStore((s) => s.cursor > 0);
+  const canRedo = useTenantStore((s) => s.cursor < s.events.length);
+  const undo = useTenantStore((s) => s.undo);
+  const redo = useTenantStore((s) => s.redo);
+  return (
+    <div className="flex gap-1">
+      <Button
+        size="compact"
+        onClick={undo}
+        disabled={!canUndo}
+        aria-keyshortcuts="Control+Z Meta+Z"
+        title="Undo (Ctrl+Z, ⌘Z)"
+      >
+        <span aria-hidden="true">↶</span>
+        Undo
+      </Button>
+      <Button
+        size="compact"
+        onClick={redo}
+        disabled={!canRedo}
+        aria-keyshortcuts="Shift+Control+Z Shift+Meta+Z"
+        title="Redo (Shift+Ctrl+Z, ⇧⌘Z)"
+      >
+        <span aria-hidden="true">↷</span>
+        Redo
+      </Button>
+    </div>
+  );
+}
+
+function ShareButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button size="compact" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        Share
+      </Button>
+      {open ? (
+        <Suspense fallback={null}>
+          <ShareDialog onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
 
 export function AppHeader() {
-  const tenant = useTenant();
   // While a generated scenario loads, the select already shows it.
   const scenarioId = useTenantStore((s) => s.loading?.id ?? s.scenarioId);
   const loadScenario = useTenantStore((s) => s.loadScenario);
@@ -20,17 +82,14 @@ export function AppHeader() {
   const themeSelect = useId();
 
   return (
-    <header className="border-slate-200 border-b bg-white dark:border-slate-800 dark:bg-slate-900">
-      <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <div>
-          <h1 className="font-bold text-lg">Key Lifecycle Console</h1>
-          <p className="text-slate-600 text-sm dark:text-slate-400">
-            <span className="font-medium text-slate-900 dark:text-slate-100">{tenant.name}</span> ·{' '}
-            <span>{tenant.domain}</span> · simulated Tines tenant
-          </p>
+    <header className="console-chrome border-slate-200 border-b bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-1.5">
+        <div className="min-w-0">
+          <h1 className="font-bold text-base leading-tight">Key Lifecycle Console</h1>
+          <TenantName />
         </div>
-        <div className="flex flex-wrap items-end gap-3 text-sm">
-          <label htmlFor={scenarioSelect} className="flex flex-col gap-1">
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1.5 text-sm">
+          <label htmlFor={scenarioSelect} className="flex items-center gap-2">
             Scenario
             <select
               id={scenarioSelect}
@@ -45,8 +104,10 @@ export function AppHeader() {
               ))}
             </select>
           </label>
-          <Button onClick={() => void resetScenario()}>Reset scenario</Button>
-          <label htmlFor={themeSelect} className="flex flex-col gap-1">
+          <Button size="compact" onClick={() => void resetScenario()}>
+            Reset scenario
+          </Button>
+          <label htmlFor={themeSelect} className="flex items-center gap-2">
             Theme
             <select
               id={themeSelect}
@@ -60,6 +121,8 @@ export function AppHeader() {
             </select>
           </label>
           <PresenterToggle />
+          <UndoRedo />
+          <ShareButton />
         </div>
         <PresenterToolbar />
       </div>

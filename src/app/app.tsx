@@ -1,29 +1,23 @@
-import { lazy, type ReactNode, Suspense } from 'react';
-import { Section } from '../components/section';
+import { lazy, Suspense } from 'react';
 import { findScenario } from '../core/scenarios/scenario-catalog';
-import { ValidityMatrix } from '../features/matrix/validity-matrix';
-import { PeopleTable } from '../features/people/people-table';
+import { LessonReminder } from '../features/lessons/lesson-reminder';
 import { PastBanner } from '../features/timeline/past-banner';
+import { useUndoShortcuts } from '../features/timeline/use-undo-shortcuts';
+import { usePersistStatus } from '../persist/persist-status';
 import { useTenantStore } from '../store/tenant-store';
 import { AppHeader } from './app-header';
+import { ConsoleNav } from './console-nav';
 import { NoticeBanner } from './notice-banner';
-
-function ScenarioSummary() {
-  const scenarioId = useTenantStore((s) => s.scenarioId);
-  const summary = findScenario(scenarioId)?.summary;
-  return summary === undefined ? null : (
-    <p className="max-w-5xl text-slate-700 text-sm dark:text-slate-300">{summary}</p>
-  );
-}
+import { ViewOutlet } from './view-outlet';
 
 /** Announces a generated scenario while it is built; the region stays mounted so it is heard. */
 function LoadingStatus() {
   const loading = useTenantStore((s) => s.loading);
   const entry = loading === null ? undefined : findScenario(loading.id);
   return (
-    <div role="status">
+    <div role="status" className="empty:hidden">
       {loading !== null && entry?.kind === 'generated' ? (
-        <p className="mt-2 flex items-center gap-2 rounded-md border border-blue-300 bg-blue-50 px-3 py-2 text-blue-900 text-sm dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100">
+        <p className="flex items-center gap-2 rounded-md border border-blue-300 bg-blue-50 px-3 py-2 text-blue-900 text-sm dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100">
           <span
             aria-hidden="true"
             className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent motion-reduce:animate-none"
@@ -35,102 +29,55 @@ function LoadingStatus() {
   );
 }
 
-// Below the fold (TanStack's sorting and filtering, the permission matrix): out of the initial chunk.
-const KeysPanel = lazy(() =>
-  import('./below-the-fold').then((module) => ({ default: module.KeysPanel })),
-);
-const PermissionPanel = lazy(() =>
-  import('./below-the-fold').then((module) => ({
-    default: module.PermissionPanel,
-  })),
-);
-const TimelinePanel = lazy(() =>
-  import('./below-the-fold').then((module) => ({ default: module.TimelinePanel })),
-);
-const TourPanel = lazy(() =>
-  import('./below-the-fold').then((module) => ({ default: module.TourPanel })),
-);
-const RequestConsole = lazy(() =>
-  import('./below-the-fold').then((module) => ({ default: module.RequestConsole })),
-);
-const SharePanel = lazy(() =>
-  import('./below-the-fold').then((module) => ({ default: module.SharePanel })),
-);
-const PredictPanel = lazy(() =>
-  import('./below-the-fold').then((module) => ({ default: module.PredictPanel })),
+const SavedStateBanners = lazy(() =>
+  import('./after-render').then((module) => ({ default: module.SavedStateBanners })),
 );
 
-/** A panel loaded after the first render: its titled section says so until it arrives. */
-function Deferred({
-  id,
-  title,
-  waiting,
-  children,
-}: {
-  id: string;
-  title: string;
-  waiting: string;
-  children: ReactNode;
-}) {
-  return (
-    <Suspense
-      fallback={
-        <Section id={id} title={title}>
-          <p role="status" className="text-slate-600 text-sm dark:text-slate-400">
-            {waiting}
-          </p>
-        </Section>
-      }
-    >
-      {children}
+/** Saved data this console cannot read, or another tab's save: loaded only when there is one. */
+function SavedStateSlot() {
+  const shown = usePersistStatus((s) => s.unreadable !== null || s.otherTab);
+  return shown ? (
+    <Suspense fallback={null}>
+      <SavedStateBanners />
     </Suspense>
-  );
+  ) : null;
 }
 
+function UndoShortcuts() {
+  const undo = useTenantStore((s) => s.undo);
+  const redo = useTenantStore((s) => s.redo);
+  useUndoShortcuts(undo, redo);
+  return null;
+}
+
+/**
+ * The shell: a skip link, the header, the `Console` navigation and one view in `main`. Banners
+ * that concern every view (an earlier moment, a refusal, a scenario loading, saved data) sit
+ * above the view.
+ */
 export function App() {
   return (
     <>
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-blue-700 px-3 py-2 font-medium text-sm text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+      >
+        Skip to main content
+      </a>
+      <UndoShortcuts />
       <AppHeader />
-      <main className="mx-auto flex max-w-screen-2xl flex-col gap-4 px-4 py-4">
-        <Deferred id="tour-heading" title="Guided tour" waiting="Loading the guided tour…">
-          <TourPanel />
-        </Deferred>
-        <div>
-          <ScenarioSummary />
-          <LoadingStatus />
-        </div>
+      <ConsoleNav />
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto flex max-w-screen-2xl flex-col gap-3 px-4 py-3 focus:outline-none"
+      >
         <PastBanner />
         <NoticeBanner />
-        <Deferred id="share-heading" title="Share and import" waiting="Loading share and import…">
-          <SharePanel />
-        </Deferred>
-        <div className="grid grid-cols-1 gap-4 min-[1400px]:grid-cols-2">
-          <Section id="people-heading" title="People">
-            <PeopleTable />
-          </Section>
-          <Section id="matrix-heading" title="Validity matrix">
-            <ValidityMatrix />
-          </Section>
-        </div>
-        <Deferred id="predict-heading" title="Predict, then reveal" waiting="Loading the exercise…">
-          <PredictPanel />
-        </Deferred>
-        <Deferred id="timeline-heading" title="Timeline" waiting="Loading the timeline…">
-          <TimelinePanel />
-        </Deferred>
-        <Deferred id="keys-heading" title="Keys" waiting="Loading keys…">
-          <KeysPanel />
-        </Deferred>
-        <Deferred
-          id="permissions-heading"
-          title="Permission matrix"
-          waiting="Loading the permission matrix…"
-        >
-          <PermissionPanel />
-        </Deferred>
-        <Deferred id="api-heading" title="Simulated API" waiting="Starting simulated API…">
-          <RequestConsole />
-        </Deferred>
+        <LoadingStatus />
+        <SavedStateSlot />
+        <LessonReminder />
+        <ViewOutlet />
       </main>
       <footer className="mx-auto max-w-screen-2xl px-4 pb-6 text-slate-600 text-xs dark:text-slate-400">
         A simulator for training and testing. It is not affiliated with Tines; rules marked

@@ -1,7 +1,8 @@
 /**
  * `?scenario=jane-tino` and `?scenario=large&people=10000&keysPerPerson=4` deep links. The URL is
  * read once at start-up, and kept in step with the store by a subscriber (side effects stay out
- * of the store's updaters). While a generated scenario loads, the URL already names it.
+ * of the store's updaters). While a generated scenario loads, the URL already names it. Back and
+ * forward move between views, not scenarios: after one, the address is given the scenario shown.
  */
 import { SCENARIO_PARAM_NAMES, SCENARIOS } from '../core/scenarios/scenario-catalog';
 import { type ScenarioParams, sameParams } from '../core/scenarios/scenario-params';
@@ -12,6 +13,25 @@ function wanted(state: TenantStore): { readonly id: string; readonly params: Sce
   return state.loading ?? { id: state.scenarioId, params: state.scenarioParams };
 }
 
+/** Writes the scenario the page shows (or is loading) into the address, keeping the rest. */
+export function writeScenarioToAddress(state: TenantStore = useTenantStore.getState()): void {
+  const next = wanted(state);
+  const link = new URL(window.location.href);
+  // An imported log of a tenant no scenario makes ("custom") has no address of its own.
+  if (SCENARIOS.some((scenario) => scenario.id === next.id)) {
+    link.searchParams.set('scenario', next.id);
+  } else {
+    link.searchParams.delete('scenario');
+  }
+  for (const name of SCENARIO_PARAM_NAMES) link.searchParams.delete(name);
+  for (const [name, value] of Object.entries(next.params)) {
+    link.searchParams.set(name, String(value));
+  }
+  if (link.href !== window.location.href) {
+    window.history.replaceState(window.history.state, '', link);
+  }
+}
+
 /** Returns the function that stops keeping the URL in step (for tests). */
 export function initialiseScenarioFromUrl(): () => void {
   // Subscribed first, so that the start-up load is written back too: `?scenario=large` gains
@@ -20,18 +40,7 @@ export function initialiseScenarioFromUrl(): () => void {
     const next = wanted(state);
     const before = wanted(previous);
     if (next.id === before.id && sameParams(next.params, before.params)) return;
-    const link = new URL(window.location.href);
-    // An imported log of a tenant no scenario makes ("custom") has no address of its own.
-    if (SCENARIOS.some((scenario) => scenario.id === next.id)) {
-      link.searchParams.set('scenario', next.id);
-    } else {
-      link.searchParams.delete('scenario');
-    }
-    for (const name of SCENARIO_PARAM_NAMES) link.searchParams.delete(name);
-    for (const [name, value] of Object.entries(next.params)) {
-      link.searchParams.set(name, String(value));
-    }
-    window.history.replaceState(null, '', link);
+    writeScenarioToAddress(state);
   });
 
   const url = new URL(window.location.href);

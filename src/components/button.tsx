@@ -11,14 +11,24 @@ const VARIANTS: Record<Variant, string> = {
   ghost: 'text-slate-700 hover:bg-slate-200 dark:text-slate-200 dark:hover:bg-slate-800',
 };
 
+const SIZES = {
+  sm: 'px-2 py-1 text-xs',
+  compact: 'px-2 py-1 text-sm',
+  md: 'px-3 py-1.5 text-sm',
+} as const;
+
 export function Button({
   variant = 'secondary',
   size = 'md',
   className = '',
   type = 'button',
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: 'sm' | 'md' }) {
-  const sizing = size === 'sm' ? 'px-2 py-1 text-xs' : 'px-3 py-1.5 text-sm';
+}: ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: Variant;
+  /** `compact`: the header's, text as large as `md` with less padding. */
+  size?: 'sm' | 'compact' | 'md';
+}) {
+  const sizing = SIZES[size];
   return (
     <button
       type={type}

@@ -66,7 +66,7 @@ export function EmptyRow({ colSpan, text }: { colSpan: number; text: string }) {
 /** "Jane personal", and beneath it "Personal · Jane Tino". */
 export function KeyRowHeader({ apiKey, creatorName }: { apiKey: ApiKey; creatorName: string }) {
   return (
-    <th scope="row" className="px-2 py-1.5 font-normal">
+    <th scope="row" className="min-w-36 px-2 py-1 font-normal leading-snug">
       <span className="font-medium">{apiKey.name}</span>
       <span className="block text-slate-600 text-xs dark:text-slate-400">
         {SCOPE_LABELS[apiKey.scope]} · {creatorName}
@@ -77,7 +77,7 @@ export function KeyRowHeader({ apiKey, creatorName }: { apiKey: ApiKey; creatorN
 
 /** A cell's button: its status colours, and a ring while its explanation is shown. */
 export function cellButtonClass(statusStyle: string, explained: boolean): string {
-  return `w-full whitespace-nowrap rounded px-1 py-1 font-semibold ${statusStyle} ${
+  return `w-full whitespace-nowrap rounded px-1 py-1 font-semibold leading-tight ${statusStyle} ${
     explained ? 'ring-2 ring-blue-600 dark:ring-blue-400' : ''
   }`;
 }

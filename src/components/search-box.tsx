@@ -24,8 +24,8 @@ export function SearchBox({
 }) {
   const id = useId();
   return (
-    <div className="flex flex-wrap items-end gap-3">
-      <label htmlFor={id} className="flex flex-col gap-1 text-sm">
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      <label htmlFor={id} className="flex items-center gap-2 text-sm">
         {label}
         <input
           id={id}
@@ -33,10 +33,10 @@ export function SearchBox({
           value={value}
           placeholder={placeholder}
           onChange={(event) => onChange(event.target.value)}
-          className="w-64 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+          className="w-48 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
         />
       </label>
-      <p className="text-slate-600 text-sm dark:text-slate-400" aria-live="polite">
+      <p className="text-slate-600 text-xs dark:text-slate-400" aria-live="polite">
         Showing {formatCount(shown)} of {formatCount(total)} {noun}
       </p>
     </div>

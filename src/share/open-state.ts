@@ -7,6 +7,7 @@ import { type DocumentProblem, LIMITS, type ReadResult } from '../core/document/
 import { type LogState, useTenantStore } from '../store/tenant-store';
 import { decodePayload, encodeDocument, STATE_PARAM } from './link-codec';
 import { documentOf, readStateText } from './state-document';
+import { DEFAULT_VIEW, VIEW_PARAM, type ViewId } from '../navigation/view-param';
 
 export type OpenResult =
   | { readonly ok: true; readonly state: LogState }
@@ -60,9 +61,15 @@ export async function importStateFile(file: Blob): Promise<OpenResult> {
 }
 
 /** The link to a state: this page's address without its query, and the state in the fragment. */
-export async function shareLinkOf(state: LogState, page: URL): Promise<string> {
+export async function shareLinkOf(
+  state: LogState,
+  page: URL,
+  view: ViewId = DEFAULT_VIEW,
+): Promise<string> {
   const payload = await encodeDocument(documentOf(state));
-  return `${page.origin}${page.pathname}#${STATE_PARAM}=${payload}`;
+  // Only the view travels in the query: the state itself names the scenario.
+  const query = view === DEFAULT_VIEW ? '' : `?${VIEW_PARAM}=${view}`;
+  return `${page.origin}${page.pathname}${query}#${STATE_PARAM}=${payload}`;
 }
 
 /** `<domain>-<scenario>.klc.json`, with anything a file name should not hold replaced. */

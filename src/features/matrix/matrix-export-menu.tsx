@@ -38,11 +38,9 @@ export function MatrixExportMenu({
 
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-      {/* A fieldset is the native group; a floated legend is laid out as a flex item, on the buttons' line. */}
+      {/* A fieldset is the native group; its legend names it ("Export all keys") for assistive technology. */}
       <fieldset className="flex flex-wrap items-center gap-2">
-        <legend className="float-left text-slate-600 text-sm dark:text-slate-400">
-          Export all keys
-        </legend>
+        <legend className="sr-only">Export all keys</legend>
         {EXPORTS.map(({ format, label }) => (
           <Button key={format} size="sm" onClick={() => void download(format)}>
             {label}

@@ -9,6 +9,7 @@ import {
   SpacerRow,
 } from '../../components/matrix-parts';
 import { matchesQuery, SearchBox } from '../../components/search-box';
+import { Section } from '../../components/section';
 import { useGridNavigation } from '../../components/use-grid-navigation';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { VERDICT_LABELS } from '../../core/key-verdict';
@@ -31,7 +32,9 @@ function CellContent({ cell }: { cell: MatrixCell }) {
   return (
     <>
       <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {cell.verdict.status}
-      <span className="block font-normal text-[0.7rem]">{VERDICT_LABELS[cell.verdict.code]}</span>
+      <span className="block whitespace-normal font-normal text-[0.7rem]">
+        {VERDICT_LABELS[cell.verdict.code]}
+      </span>
     </>
   );
 }
@@ -89,23 +92,33 @@ export function ValidityMatrix() {
   const explainedColumn = explained === null ? undefined : MATRIX_COLUMNS[explained.column];
 
   return (
-    <div className="flex flex-col gap-3">
-      <p id={helpId} className="text-slate-600 text-sm dark:text-slate-400">
-        Each row is a key; each column is its HTTP status now and after its creator is deactivated,
-        reactivated, deleted or re-invited (computed on a copy of the tenant). Focus or click a cell
-        to see why; arrow keys move between cells.
-      </p>
-      <MatrixExportMenu tenant={tenant} rows={allRows} />
-      <SearchBox
-        label="Find keys"
-        value={query}
-        onChange={setQuery}
-        placeholder="Key name, creator or email"
-        shown={rows.length}
-        total={allRows.length}
-        noun="keys"
-      />
-      <p role="status" aria-live="polite" className="min-h-5 font-medium text-sm">
+    <Section
+      id="matrix-heading"
+      title="Validity matrix"
+      actions={<MatrixExportMenu tenant={tenant} rows={allRows} />}
+    >
+      <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
+        <SearchBox
+          label="Find keys"
+          value={query}
+          onChange={setQuery}
+          placeholder="Key name, creator or email"
+          shown={rows.length}
+          total={allRows.length}
+          noun="keys"
+        />
+        {/* Folded, so the rows stay on the first screen beside a lesson; the table is described
+            by the text all the same. */}
+        <details className="text-slate-600 text-sm dark:text-slate-400">
+          <summary className="cursor-pointer py-1">How to read it</summary>
+          <p id={helpId} className="mt-1 max-w-prose">
+            Each row is a key; each column is its HTTP status now and after its creator is
+            deactivated, reactivated, deleted or re-invited (computed on a copy of the tenant).
+            Focus or click a cell to see why; arrow keys move between cells.
+          </p>
+        </details>
+      </div>
+      <p role="status" aria-live="polite" className="font-medium text-sm empty:hidden">
         {announcement === '' ? null : `Changed: ${announcement}`}
       </p>
       <MatrixTable
@@ -124,7 +137,7 @@ export function ValidityMatrix() {
             <th
               scope="colgroup"
               colSpan={MATRIX_COLUMNS.length - 1}
-              className={`${STICKY} border-slate-300 border-l-2 px-2 pt-2 text-center font-normal text-slate-600 text-xs dark:border-slate-600 dark:text-slate-400`}
+              className={`${STICKY} border-slate-300 border-l-2 px-2 pt-1 text-center font-normal text-slate-600 text-xs dark:border-slate-600 dark:text-slate-400`}
             >
               What if the key’s creator is…
             </th>
@@ -239,6 +252,6 @@ export function ValidityMatrix() {
           </Suspense>
         )}
       </ExplanationBox>
-    </div>
+    </Section>
   );
 }

@@ -243,7 +243,7 @@ function RoundResult({ round, onNext }: { round: RevealedRound; onNext: () => vo
  * Reveal applies the change through the store (it is logged like any other) and marks each
  * guess against the verdicts that follow. The score lives in memory only.
  */
-export function PredictPanel() {
+export function PredictPanel({ onClose }: { onClose?: () => void }) {
   const tenant = useTenant();
   const dispatch = useTenantStore((s) => s.dispatch);
   const accountId = usePredictStore((s) => s.accountId);
@@ -285,7 +285,17 @@ export function PredictPanel() {
   };
 
   return (
-    <Section id="predict-heading" title="Predict, then reveal">
+    <Section
+      id="predict-heading"
+      title="Predict, then reveal"
+      actions={
+        onClose === undefined ? undefined : (
+          <Button size="sm" variant="ghost" onClick={onClose}>
+            Close
+          </Button>
+        )
+      }
+    >
       <p id={ids.intro} className="text-slate-600 text-sm dark:text-slate-400">
         Pick a person and a change, tick the keys you expect to answer 401 afterwards, then Reveal:
         the change is really made (it goes into the log like any other) and each guess is marked.

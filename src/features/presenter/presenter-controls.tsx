@@ -15,7 +15,7 @@ export function PresenterToggle() {
     document.documentElement.classList.toggle(PRESENTER_CLASS, enabled);
   }, [enabled]);
   return (
-    <Button aria-pressed={enabled} onClick={() => setEnabled(!enabled)}>
+    <Button size="compact" aria-pressed={enabled} onClick={() => setEnabled(!enabled)}>
       <span aria-hidden="true">{enabled ? '●' : '○'}</span>
       Presenter mode
     </Button>

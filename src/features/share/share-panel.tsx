@@ -2,13 +2,13 @@ import { type ChangeEvent, useEffect, useId, useState } from 'react';
 import { Button } from '../../components/button';
 import { downloadText } from '../../components/download-file';
 import { inputClass } from '../../components/form-parts';
-import { Section } from '../../components/section';
+import { Dialog } from '../../components/dialog';
 import { LIMITS } from '../../core/document/document';
+import { useViewStore } from '../../navigation/view-store';
 import { LONG_LINK_CHARS } from '../../share/link-codec';
 import { exportFileName, exportText, importStateFile, shareLinkOf } from '../../share/open-state';
 import { problemLines } from '../../share/state-document';
 import { type LogState, useTenantStore } from '../../store/tenant-store';
-import { SavedStateBanners } from './saved-state-banners';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -76,8 +76,8 @@ function copyMessage(copy: Copy): string {
 }
 
 /**
- * Share and import, with the saved-state banners above it: a link that holds the whole state,
- * an export file, and an import that refuses anything it cannot check.
+ * Share and import: a link that holds the whole state, an export file, and an import that
+ * refuses anything it cannot check.
  */
 export function SharePanel() {
   const [made, setMade] = useState<MadeLink | null>(null);
@@ -115,7 +115,11 @@ export function SharePanel() {
   async function makeLink() {
     start();
     try {
-      const url = await shareLinkOf(currentLog(), new URL(window.location.href));
+      const url = await shareLinkOf(
+        currentLog(),
+        new URL(window.location.href),
+        useViewStore.getState().view,
+      );
       if (url.length > LONG_LINK_CHARS) setMade({ url, copy: 'held' });
       else await copyLink(url);
     } catch (failure) {
@@ -151,63 +155,64 @@ export function SharePanel() {
   }
 
   return (
-    <>
-      <SavedStateBanners />
-      {/* Compact (the actions on the heading's line, one line of text), so that the panel is
-          about as tall as the placeholder it replaces and the tables below do not jump. */}
-      <Section
-        id="share-heading"
-        title="Share and import"
-        actions={
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-            <Button variant="primary" onClick={() => void makeLink()}>
-              Copy link
-            </Button>
-            <Button onClick={exportNow}>Export JSON</Button>
-            <label htmlFor={importId} className="flex items-center gap-2 font-medium text-sm">
-              Import JSON…
-              <input
-                id={importId}
-                type="file"
-                accept=".json,application/json"
-                onChange={(event) => void importNow(event)}
-                className="max-w-56 font-normal text-sm file:mr-2 file:rounded-md file:border file:border-slate-300 file:border-solid file:bg-white file:px-3 file:py-1.5 file:font-medium file:text-slate-900 hover:file:bg-slate-100 dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100"
-              />
-            </label>
-          </div>
-        }
-      >
-        <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm">
-          <p className="text-slate-700 dark:text-slate-300">
-            Saved in this browser as you work. A link (<code>#state=…</code>, never sent to a
-            server) or a file (up to {count(LIMITS.maxBytes)} bytes) carries the whole state.
+    <div className="flex flex-col gap-3 text-sm">
+      <p className="text-slate-700 dark:text-slate-300">
+        Saved in this browser as you work. A link (<code>#state=…</code>, never sent to a server)
+        or a file (up to {count(LIMITS.maxBytes)} bytes) carries the whole state: the scenario,
+        every event, the timeline's position and the view open now.
+      </p>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <Button variant="primary" onClick={() => void makeLink()}>
+          Copy link
+        </Button>
+        <Button onClick={exportNow}>Export JSON</Button>
+        <label htmlFor={importId} className="flex items-center gap-2 font-medium">
+          Import JSON…
+          <input
+            id={importId}
+            type="file"
+            accept=".json,application/json"
+            onChange={(event) => void importNow(event)}
+            className="max-w-56 font-normal text-sm file:mr-2 file:rounded-md file:border file:border-slate-300 file:border-solid file:bg-white file:px-3 file:py-1.5 file:font-medium file:text-slate-900 hover:file:bg-slate-100 dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100"
+          />
+        </label>
+      </div>
+      <p role="status" className="font-medium empty:hidden">
+        {message}
+      </p>
+      {made === null ? null : (
+        <LinkDetails made={made} onCopyAnyway={() => void copyLink(made.url)} />
+      )}
+      {refusal === null ? null : (
+        <div
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
+          <p>
+            <span className="font-semibold">{refusal.name} was not imported</span>; the console is
+            unchanged.
           </p>
-          <p role="status" className="font-medium">
-            {message}
-          </p>
+          <ul className="mt-1 list-disc pl-5">
+            {refusal.problems.map((line) => (
+              <li key={line} className="break-words">
+                {line}
+              </li>
+            ))}
+          </ul>
         </div>
-        {made === null ? null : (
-          <LinkDetails made={made} onCopyAnyway={() => void copyLink(made.url)} />
-        )}
-        {refusal === null ? null : (
-          <div
-            role="alert"
-            className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900 text-sm dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-          >
-            <p>
-              <span className="font-semibold">{refusal.name} was not imported</span>; the console is
-              unchanged.
-            </p>
-            <ul className="mt-1 list-disc pl-5">
-              {refusal.problems.map((line) => (
-                <li key={line} className="break-words">
-                  {line}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </Section>
-    </>
+      )}
+    </div>
+  );
+}
+
+/** The header's `Share` opens this: share and import in a modal dialog of that name. */
+export function ShareDialog({ onClose }: { onClose: () => void }) {
+  return (
+    <Dialog title="Share and import" onClose={onClose}>
+      <SharePanel />
+      <div className="flex justify-end">
+        <Button onClick={onClose}>Close</Button>
+      </div>
+    </Dialog>
   );
 }

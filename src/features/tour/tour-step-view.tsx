@@ -5,14 +5,8 @@ import { findScenario } from '../../core/scenarios/scenario-catalog';
 import { useTenantStore } from '../../store/tenant-store';
 import { highlightedKeyIds, MatrixHighlight, StepOutcomeView, TourSummary } from './tour-outcome';
 import { readTour, type TourReading, tourBlocker, tourCommands } from './tour-progress';
-import {
-  type ActionStepNumber,
-  TOUR_LENGTH,
-  TOUR_SCENARIO_ID,
-  TOUR_STEPS,
-  type TourStepNumber,
-  tourStep,
-} from './tour-steps';
+import { TOUR_LENGTH, type TourStepNumber } from './tour-ids';
+import { type ActionStepNumber, TOUR_SCENARIO_ID, TOUR_STEPS, tourStep } from './tour-steps';
 import { listNames } from './tour-text';
 
 /** A button that stays focusable while it cannot act, so focus never drops to the page. */
@@ -58,6 +52,8 @@ function StepList({ step, done }: { step: TourStepNumber; done: number }) {
 
 export interface TourStepViewProps {
   step: TourStepNumber;
+  /** Shown at the end of the step list's line (the dock's Leave tour). */
+  aside?: ReactNode;
   headingRef: RefObject<HTMLHeadingElement | null>;
   onStep: (step: TourStepNumber, moveFocus: boolean) => void;
   onRestart: () => void;
@@ -68,7 +64,7 @@ export interface TourStepViewProps {
  * was done) what happened. Heading and content sit in a polite live region, so a step change or
  * a step getting done is heard; Back and Next stay in place (aria-disabled, never removed).
  */
-export function TourStepView({ step, headingRef, onStep, onRestart }: TourStepViewProps) {
+export function TourStepView({ step, aside, headingRef, onStep, onRestart }: TourStepViewProps) {
   const reading = useTourReading();
   const dispatch = useTenantStore((s) => s.dispatch);
   const scenarioTitle = useTenantStore((s) => findScenario(s.scenarioId)?.title ?? s.scenarioId);
@@ -136,48 +132,62 @@ export function TourStepView({ step, headingRef, onStep, onRestart }: TourStepVi
 
   const showRestart = !ready || blocker !== null || step === TOUR_LENGTH;
   return (
-    <div className="flex flex-col gap-3">
-      <StepList step={step} done={done} />
-      <div aria-live="polite" className="flex flex-col gap-2 text-sm">
-        <h3 ref={headingRef} tabIndex={-1} className="font-semibold text-base">
-          Step {step} of {TOUR_LENGTH}: {info.title}
-        </h3>
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <p className="font-semibold text-violet-800 text-xs uppercase tracking-wide dark:text-violet-300">
+            Guided tour
+          </p>
+          <StepList step={step} done={done} />
+        </div>
+        {aside}
+      </div>
+      {/* The buttons come before the step's text, so Next stays near the top of a narrow dock
+          however long a done step's account of it is. Heading and text are polite live regions. */}
+      <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2">
+        <div aria-live="polite">
+          <h3 ref={headingRef} tabIndex={-1} className="font-semibold text-base">
+            Step {step} of {TOUR_LENGTH}: {info.title}
+          </h3>
+        </div>
+        <div ref={buttonsRef} className="flex flex-wrap gap-2">
+          {current !== null && blocker === null ? (
+            <Button variant="primary" onClick={doItForMe}>
+              Do it for me
+            </Button>
+          ) : null}
+          {ready && step > done + 1 && done < 5 ? (
+            <Button variant="primary" onClick={() => onStep((done + 1) as TourStepNumber, true)}>
+              Go to step {done + 1}
+            </Button>
+          ) : null}
+          <Button
+            className={UNAVAILABLE}
+            aria-disabled={step === 1}
+            onClick={() => {
+              if (step > 1) onStep((step - 1) as TourStepNumber, false);
+            }}
+          >
+            Back
+          </Button>
+          <Button
+            data-tour-next=""
+            variant={canNext ? 'primary' : 'secondary'}
+            className={UNAVAILABLE}
+            aria-disabled={!canNext}
+            onClick={() => {
+              if (canNext) onStep((step + 1) as TourStepNumber, false);
+            }}
+          >
+            Next
+          </Button>
+          {showRestart ? <Button onClick={onRestart}>Start the tour again</Button> : null}
+        </div>
+      </div>
+      <div aria-live="polite" className="flex flex-col gap-1.5 text-sm">
         {body}
       </div>
       <MatrixHighlight keyIds={highlightedKeyIds(outcome)} />
-      <div ref={buttonsRef} className="flex flex-wrap gap-2">
-        {current !== null && blocker === null ? (
-          <Button variant="primary" onClick={doItForMe}>
-            Do it for me
-          </Button>
-        ) : null}
-        {ready && step > done + 1 && done < 5 ? (
-          <Button variant="primary" onClick={() => onStep((done + 1) as TourStepNumber, true)}>
-            Go to step {done + 1}
-          </Button>
-        ) : null}
-        <Button
-          className={UNAVAILABLE}
-          aria-disabled={step === 1}
-          onClick={() => {
-            if (step > 1) onStep((step - 1) as TourStepNumber, false);
-          }}
-        >
-          Back
-        </Button>
-        <Button
-          data-tour-next=""
-          variant={canNext ? 'primary' : 'secondary'}
-          className={UNAVAILABLE}
-          aria-disabled={!canNext}
-          onClick={() => {
-            if (canNext) onStep((step + 1) as TourStepNumber, false);
-          }}
-        >
-          Next
-        </Button>
-        {showRestart ? <Button onClick={onRestart}>Start the tour again</Button> : null}
-      </div>
     </div>
   );
 }

@@ -7,15 +7,13 @@ import type { KeyCreated } from '../../core/events';
 import type { KeyScope } from '../../core/model';
 import { janeTinoScenario } from '../../core/scenarios/jane-tino';
 
-/** `?tour=jane-tino`: the only tour there is, named after the scenario it runs on. */
-export const TOUR_ID = 'jane-tino';
+import type { TourStepNumber } from './tour-ids';
+
 export const TOUR_SCENARIO_ID = 'jane-tino';
 export const JANE_EMAIL = 'jane.tino@tinocorp.example';
 
-export type TourStepNumber = 1 | 2 | 3 | 4 | 5 | 6;
 /** The steps that ask for a change in the page; step 6 is the summary. */
 export type ActionStepNumber = Exclude<TourStepNumber, 6>;
-export const TOUR_LENGTH = 6;
 
 export interface TourStep {
   readonly number: TourStepNumber;
@@ -34,7 +32,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     label: 'Create keys',
     title: 'Create Jane’s four keys',
     instructions:
-      'In Keys, press Create key, pick Jane Tino as the acting account and create one key of each scope: Personal, Team, Service and Tenant owner. Jane is a tenant owner and team admin of Team Automation, so all four are open to her.',
+      'Open the Keys view (Console navigation), press Create key, pick Jane Tino as the acting account and create one key of each scope: Personal, Team, Service and Tenant owner; then come back with Back to the tour. Jane is a tenant owner and team admin of Team Automation, so all four are open to her.',
     quote: "If Jane's account is active in the tenant, all four API keys will work as intended.",
   },
   {
@@ -82,10 +80,6 @@ export const TOUR_STEPS: readonly TourStep[] = [
 
 export function tourStep(number: TourStepNumber): TourStep {
   return TOUR_STEPS[number - 1] as TourStep;
-}
-
-export function isTourStepNumber(value: unknown): value is TourStepNumber {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 6;
 }
 
 /** The keys step 1 creates: the scenario's own, so "Do it for me" gives the same names and grants. */

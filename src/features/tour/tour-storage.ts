@@ -4,7 +4,7 @@
  * (an old version, a hand edit, storage switched off) counts as no tour at all.
  * Only the step is kept: whether a step is done is always read from the log.
  */
-import { isTourStepNumber, TOUR_ID, type TourStepNumber } from './tour-steps';
+import { isTourStepNumber, TOUR_ID, type TourStepNumber } from './tour-ids';
 
 export const TOUR_STORAGE_KEY = 'klc.tour.v1';
 export const TOUR_PARAM = 'tour';

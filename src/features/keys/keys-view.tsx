@@ -1,27 +1,20 @@
 import { useState } from 'react';
 import { Button } from '../../components/button';
-import { Section } from '../../components/section';
 import { CreateKeyDialog } from './create-key-dialog';
 import { KeysTable } from './keys-table';
 
-/**
- * The Keys panel: the table, its filters and the Create key dialog. It sits below the fold and
- * carries TanStack's sorting and filtering, so the app loads it as its own chunk.
- */
-export function KeysPanel() {
+/** Keys: the table with its filters, and Create key. Its own chunk (TanStack sorting, filters). */
+export function KeysView() {
   const [creating, setCreating] = useState(false);
   return (
-    <Section
-      id="keys-heading"
-      title="Keys"
-      actions={
+    <div className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <div>
         <Button variant="primary" onClick={() => setCreating(true)}>
           Create key
         </Button>
-      }
-    >
+      </div>
       <KeysTable />
       {creating ? <CreateKeyDialog onClose={() => setCreating(false)} /> : null}
-    </Section>
+    </div>
   );
 }

@@ -1,0 +1,74 @@
+/**
+ * The console's views, as data: the navigation, the `?view=` parser's ids, the outlet and the
+ * prefetching all read this one list (after shadcn-admin's sidebar data). Lifecycle is in the
+ * initial chunk; every other view is its own chunk, fetched while the browser is idle after the
+ * first paint so that switching never waits.
+ */
+import type { ComponentType } from 'react';
+import { LifecycleView } from '../features/lifecycle/lifecycle-view';
+import type { ViewId } from '../navigation/view-param';
+
+export interface ViewEntry {
+  readonly id: ViewId;
+  /** The link's text and the view's level-2 heading. */
+  readonly label: string;
+  /** One line under the heading: what the view is for. */
+  readonly summary: string;
+  /** The view itself: at hand (Lifecycle) or its chunk's loader. */
+  readonly component:
+    | { readonly kind: 'static'; readonly View: ComponentType }
+    | { readonly kind: 'lazy'; readonly load: () => Promise<ComponentType> };
+}
+
+export const VIEWS: readonly ViewEntry[] = [
+  {
+    id: 'lifecycle',
+    label: 'Lifecycle',
+    summary: 'Change an account’s status and watch every key’s verdict, now and in each stage.',
+    component: { kind: 'static', View: LifecycleView },
+  },
+  {
+    id: 'keys',
+    label: 'Keys',
+    summary: 'Every API key with its scope, creator, reach and live verdict; create and delete keys.',
+    component: {
+      kind: 'lazy',
+      load: () => import('../features/keys/keys-view').then((module) => module.KeysView),
+    },
+  },
+  {
+    id: 'api',
+    label: 'API',
+    summary: 'What each key may call (200, 401 or 403), and a console for the simulated REST API.',
+    component: {
+      kind: 'lazy',
+      load: () => import('../features/api-view/api-view').then((module) => module.ApiView),
+    },
+  },
+  {
+    id: 'timeline',
+    label: 'Timeline',
+    summary: 'Every event of the log; undo, redo and travel to any earlier moment.',
+    component: {
+      kind: 'lazy',
+      load: () =>
+        import('../features/timeline/timeline-view').then((module) => module.TimelineView),
+    },
+  },
+  {
+    id: 'training',
+    label: 'Training',
+    summary: 'The guided tour of the vendor FAQ, predict-then-reveal rounds and presenter mode.',
+    component: {
+      kind: 'lazy',
+      load: () =>
+        import('../features/training/training-view').then((module) => module.TrainingView),
+    },
+  },
+];
+
+export function viewEntry(id: ViewId): ViewEntry {
+  const entry = VIEWS.find((view) => view.id === id);
+  if (entry === undefined) throw new Error(`No view "${id}" in VIEWS`);
+  return entry;
+}
