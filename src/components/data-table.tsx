@@ -1,5 +1,5 @@
-import type { Column, ReactTable, RowData, TableFeatures } from '@tanstack/react-table';
-import { type HTMLAttributes, type ReactNode, useRef } from 'react';
+import type { Column, ReactTable, Row, RowData, TableFeatures } from '@tanstack/react-table';
+import { type HTMLAttributes, memo, type ReactNode, useRef } from 'react';
 import './table-meta';
 import { useVirtualRows } from './use-virtual-rows';
 
@@ -38,6 +38,68 @@ function SortButton({ column, label }: { column: SortableColumn; label: ReactNod
     </button>
   );
 }
+
+interface DataRowProps<TFeatures extends TableFeatures, TData extends RowData, TSelected> {
+  table: ReactTable<TFeatures, TData, TSelected>;
+  row: Row<TFeatures, TData>;
+  /** The column definitions: rows are drawn again when they change. */
+  columns: unknown;
+  index: number;
+  ariaRowIndex: number | undefined;
+  measure: (node: HTMLTableRowElement | null) => void;
+  rowProps:
+    | ((row: TData) => HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string>)
+    | undefined;
+}
+
+function DataRowImpl<TFeatures extends TableFeatures, TData extends RowData, TSelected>({
+  table,
+  row,
+  index,
+  ariaRowIndex,
+  measure,
+  rowProps,
+}: DataRowProps<TFeatures, TData, TSelected>) {
+  return (
+    <tr
+      ref={measure}
+      data-index={index}
+      aria-rowindex={ariaRowIndex}
+      className="border-slate-100 border-b align-top last:border-0 dark:border-slate-800"
+      {...rowProps?.(row.original)}
+    >
+      {row.getAllCells().map((cell) => {
+        const meta = presentation(cell.column.columnDef.meta);
+        const Cell = meta.rowHeader ? 'th' : 'td';
+        return (
+          <Cell
+            key={cell.id}
+            scope={meta.rowHeader ? 'row' : undefined}
+            className={`px-2 py-2 ${meta.rowHeader ? 'font-normal' : ''} ${meta.className ?? ''}`}
+          >
+            <table.FlexRender cell={cell} />
+          </Cell>
+        );
+      })}
+    </tr>
+  );
+}
+
+/**
+ * A body row, drawn again only when its data object, its place or the columns change. Rows hold
+ * immutable data and cells that show live state read it themselves (People's status, a key's
+ * verdict), so a status change re-renders a few cells instead of every row of the table.
+ */
+const DataRow = memo(
+  DataRowImpl,
+  (before, after) =>
+    before.row.original === after.row.original &&
+    before.columns === after.columns &&
+    before.index === after.index &&
+    before.ariaRowIndex === after.ariaRowIndex &&
+    before.measure === after.measure &&
+    before.rowProps === after.rowProps,
+) as typeof DataRowImpl;
 
 /**
  * Semantic table markup for a TanStack table: a named <table>, header cells with aria-sort and
@@ -119,28 +181,16 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
             const row = rows[index];
             if (row === undefined) return null;
             return (
-              <tr
+              <DataRow
                 key={row.id}
-                ref={virtual.measure}
-                data-index={index}
-                aria-rowindex={virtual.enabled ? index + headerGroups.length + 1 : undefined}
-                className="border-slate-100 border-b align-top last:border-0 dark:border-slate-800"
-                {...rowProps?.(row.original)}
-              >
-                {row.getAllCells().map((cell) => {
-                  const meta = presentation(cell.column.columnDef.meta);
-                  const Cell = meta.rowHeader ? 'th' : 'td';
-                  return (
-                    <Cell
-                      key={cell.id}
-                      scope={meta.rowHeader ? 'row' : undefined}
-                      className={`px-2 py-2 ${meta.rowHeader ? 'font-normal' : ''} ${meta.className ?? ''}`}
-                    >
-                      <table.FlexRender cell={cell} />
-                    </Cell>
-                  );
-                })}
-              </tr>
+                table={table}
+                row={row}
+                columns={table.options.columns}
+                index={index}
+                ariaRowIndex={virtual.enabled ? index + headerGroups.length + 1 : undefined}
+                measure={virtual.measure}
+                rowProps={rowProps}
+              />
             );
           })}
           {virtual.paddingBottom > 0 ? <tr style={{ height: virtual.paddingBottom }} /> : null}

@@ -15,6 +15,7 @@ export function MatrixTable({
   scrollRef,
   tableRef,
   onKeyDown,
+  fixed = false,
   children,
 }: {
   label: string;
@@ -26,6 +27,11 @@ export function MatrixTable({
   scrollRef: RefObject<HTMLDivElement | null>;
   tableRef: RefObject<HTMLTableElement | null>;
   onKeyDown: (event: KeyboardEvent<HTMLTableElement>) => void;
+  /**
+   * Fixed layout (the key's column wider, the others shared): a verdict that changes its text
+   * re-lays out its row, not every column of the table. For columns of like width.
+   */
+  fixed?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -39,8 +45,13 @@ export function MatrixTable({
         aria-describedby={describedBy}
         aria-rowcount={virtual.enabled ? rowCount + headerRows : undefined}
         onKeyDown={onKeyDown}
-        className="w-full border-collapse text-left text-sm"
+        className={`w-full border-collapse text-left text-sm ${fixed ? 'min-w-[33rem] table-fixed' : ''}`}
       >
+        {fixed ? (
+          <colgroup>
+            <col className="w-36" />
+          </colgroup>
+        ) : null}
         {children}
       </table>
     </div>

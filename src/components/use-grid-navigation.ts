@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type RefObject, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { VirtualRows } from './use-virtual-rows';
 
 export interface GridPosition {
@@ -16,6 +16,11 @@ export interface GridCellProps {
 export interface GridNavigation {
   /** The cell focused or clicked last: the one to explain. */
   readonly explained: GridPosition | null;
+  /** The cell that holds the grid's one tab stop. */
+  readonly tabStop: GridPosition;
+  /** Stable across renders (for memoised rows): a cell's button got focus, or was clicked. */
+  readonly onCellFocus: (row: number, column: number) => void;
+  readonly onCellClick: (row: number, column: number) => void;
   readonly isExplained: (row: number, column: number) => boolean;
   readonly cellProps: (row: number, column: number) => GridCellProps;
   /** Arrow keys, Home and End (Ctrl: first or last row); put it on the <table>. */
@@ -87,16 +92,24 @@ export function useGridNavigation(
     focusCell(next);
   };
 
+  const onCellFocus = useCallback((row: number, column: number) => {
+    setActive({ row, column });
+    setExplained({ row, column });
+  }, []);
+  const onCellClick = useCallback((row: number, column: number) => {
+    setExplained({ row, column });
+  }, []);
+
   return {
     explained,
+    tabStop: { row: tabRow, column: current.column },
+    onCellFocus,
+    onCellClick,
     isExplained: (row, column) => explained?.row === row && explained.column === column,
     cellProps: (row, column) => ({
       tabIndex: tabRow === row && current.column === column ? 0 : -1,
-      onFocus: () => {
-        setActive({ row, column });
-        setExplained({ row, column });
-      },
-      onClick: () => setExplained({ row, column }),
+      onFocus: () => onCellFocus(row, column),
+      onClick: () => onCellClick(row, column),
     }),
     onKeyDown,
   };

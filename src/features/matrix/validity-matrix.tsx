@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   cellButtonClass,
   EmptyRow,
@@ -13,6 +13,7 @@ import { Section } from '../../components/section';
 import { useGridNavigation } from '../../components/use-grid-navigation';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { VERDICT_LABELS } from '../../core/key-verdict';
+import type { WhatIfRow } from '../../core/what-if';
 import { useTenant, useWhatIfMatrix } from '../../store/use-tenant';
 import { useLiveVerdictsHidden, VERDICT_HIDDEN } from '../presenter/use-presenter';
 import { cellKey, MATRIX_COLUMNS, type MatrixCell, matrixCell } from './matrix-cells';
@@ -59,6 +60,88 @@ const CELL_STYLES = {
   unreachable: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
 } as const;
 
+interface MatrixRowProps {
+  readonly row: WhatIfRow;
+  readonly rowIndex: number;
+  readonly ariaRowIndex: number | undefined;
+  readonly measure: (node: HTMLTableRowElement | null) => void;
+  readonly hidden: boolean;
+  /** The row's flipped column ids, space-separated ('' for none). */
+  readonly flippedColumns: string;
+  /** The column holding the grid's tab stop in this row, or -1. */
+  readonly tabColumn: number;
+  /** The column whose explanation is shown, in this row, or -1. */
+  readonly explainedColumn: number;
+  readonly onCellFocus: (row: number, column: number) => void;
+  readonly onCellClick: (row: number, column: number) => void;
+}
+
+/**
+ * One key's row. Memoised: a change recomputes only the rows it touched (the validity view
+ * keeps the others as the same objects), so a click re-renders a handful of rows, not all.
+ */
+const MatrixRow = memo(function MatrixRow({
+  row,
+  rowIndex,
+  ariaRowIndex,
+  measure,
+  hidden,
+  flippedColumns,
+  tabColumn,
+  explainedColumn,
+  onCellFocus,
+  onCellClick,
+}: MatrixRowProps) {
+  const flipped = flippedColumns === '' ? [] : flippedColumns.split(' ');
+  return (
+    <tr
+      ref={measure}
+      data-index={rowIndex}
+      aria-rowindex={ariaRowIndex}
+      className="border-slate-100 border-b dark:border-slate-800"
+    >
+      <KeyRowHeader apiKey={row.key} creatorName={row.creator?.name ?? row.key.createdBy} />
+      {MATRIX_COLUMNS.map((column, columnIndex) => {
+        const cell = matrixCell(row, column.id);
+        const isFlipped = flipped.includes(column.id);
+        const style = hidden
+          ? CELL_STYLES.unreachable
+          : cell.kind === 'verdict'
+            ? CELL_STYLES[cell.verdict.status]
+            : CELL_STYLES.unreachable;
+        return (
+          <td
+            key={column.id}
+            data-testid={`cell-${cellKey(row.key.id, column.id)}`}
+            data-row-index={rowIndex}
+            data-column-index={columnIndex}
+            data-status={hidden ? undefined : cell.kind === 'verdict' ? cell.verdict.status : 'n/a'}
+            data-flipped={isFlipped ? 'true' : undefined}
+            className={`p-0.5 text-center ${columnIndex === 1 ? FIRST_STAGE : ''} ${
+              isFlipped ? 'flipped' : ''
+            }`}
+          >
+            <button
+              type="button"
+              tabIndex={tabColumn === columnIndex ? 0 : -1}
+              onFocus={() => onCellFocus(rowIndex, columnIndex)}
+              onClick={() => onCellClick(rowIndex, columnIndex)}
+              className={cellButtonClass(style, explainedColumn === columnIndex)}
+            >
+              {hidden ? (
+                <span className="block whitespace-normal font-normal text-xs">{VERDICT_HIDDEN}</span>
+              ) : (
+                <CellContent cell={cell} />
+              )}
+              {isFlipped ? <span className="sr-only"> (just changed)</span> : null}
+            </button>
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
 export function ValidityMatrix() {
   const tenant = useTenant();
   const allRows = useWhatIfMatrix();
@@ -87,6 +170,17 @@ export function ValidityMatrix() {
 
   const grid = useGridNavigation(tableRef, rows.length, MATRIX_COLUMNS.length, virtual);
   const { explained } = grid;
+  // Per key, its flipped columns as one string: a row's props stay equal while nothing of it
+  // changed, so React skips it.
+  const flippedColumns = useMemo(() => {
+    const byKey = new Map<string, string>();
+    for (const id of flipped) {
+      const cut = id.lastIndexOf(':');
+      const keyId = id.slice(0, cut);
+      byKey.set(keyId, `${byKey.get(keyId) ?? ''} ${id.slice(cut + 1)}`.trim());
+    }
+    return byKey;
+  }, [flipped]);
 
   const explainedRow = explained === null ? undefined : rows[explained.row];
   const explainedColumn = explained === null ? undefined : MATRIX_COLUMNS[explained.column];
@@ -130,6 +224,7 @@ export function ValidityMatrix() {
         scrollRef={scrollRef}
         tableRef={tableRef}
         onKeyDown={grid.onKeyDown}
+        fixed
       >
         <thead>
           <tr aria-rowindex={virtual.enabled ? 1 : undefined}>
@@ -153,7 +248,7 @@ export function ValidityMatrix() {
               <th
                 key={column.id}
                 scope="col"
-                className={`${STICKY_LOW} px-2 py-2 text-center ${index === 1 ? FIRST_STAGE : ''}`}
+                className={`${STICKY_LOW} px-0.5 py-2 text-center text-xs ${index === 1 ? FIRST_STAGE : ''}`}
               >
                 {column.label}
               </th>
@@ -176,58 +271,19 @@ export function ValidityMatrix() {
             const matrixRow = rows[rowIndex];
             if (matrixRow === undefined) return null;
             return (
-              <tr
+              <MatrixRow
                 key={matrixRow.key.id}
-                ref={virtual.measure}
-                data-index={rowIndex}
-                aria-rowindex={virtual.enabled ? rowIndex + HEADER_ROWS + 1 : undefined}
-                className="border-slate-100 border-b dark:border-slate-800"
-              >
-                <KeyRowHeader
-                  apiKey={matrixRow.key}
-                  creatorName={matrixRow.creator?.name ?? matrixRow.key.createdBy}
-                />
-                {MATRIX_COLUMNS.map((column, columnIndex) => {
-                  const cell = matrixCell(matrixRow, column.id);
-                  const id = cellKey(matrixRow.key.id, column.id);
-                  const hidden = verdictsHidden;
-                  const style = hidden
-                    ? CELL_STYLES.unreachable
-                    : cell.kind === 'verdict'
-                      ? CELL_STYLES[cell.verdict.status]
-                      : CELL_STYLES.unreachable;
-                  return (
-                    <td
-                      key={column.id}
-                      data-testid={`cell-${id}`}
-                      data-row-index={rowIndex}
-                      data-column-index={columnIndex}
-                      data-status={
-                        hidden ? undefined : cell.kind === 'verdict' ? cell.verdict.status : 'n/a'
-                      }
-                      data-flipped={flipped.has(id) ? 'true' : undefined}
-                      className={`p-0.5 text-center ${columnIndex === 1 ? FIRST_STAGE : ''} ${
-                        flipped.has(id) ? 'flipped' : ''
-                      }`}
-                    >
-                      <button
-                        type="button"
-                        {...grid.cellProps(rowIndex, columnIndex)}
-                        className={cellButtonClass(style, grid.isExplained(rowIndex, columnIndex))}
-                      >
-                        {hidden ? (
-                          <span className="block whitespace-normal font-normal text-xs">
-                            {VERDICT_HIDDEN}
-                          </span>
-                        ) : (
-                          <CellContent cell={cell} />
-                        )}
-                        {flipped.has(id) ? <span className="sr-only"> (just changed)</span> : null}
-                      </button>
-                    </td>
-                  );
-                })}
-              </tr>
+                row={matrixRow}
+                rowIndex={rowIndex}
+                ariaRowIndex={virtual.enabled ? rowIndex + HEADER_ROWS + 1 : undefined}
+                measure={virtual.measure}
+                hidden={verdictsHidden}
+                flippedColumns={flippedColumns.get(matrixRow.key.id) ?? ''}
+                tabColumn={grid.tabStop.row === rowIndex ? grid.tabStop.column : -1}
+                explainedColumn={explained?.row === rowIndex ? explained.column : -1}
+                onCellFocus={grid.onCellFocus}
+                onCellClick={grid.onCellClick}
+              />
             );
           })}
           <SpacerRow height={virtual.paddingBottom} />
