@@ -9,6 +9,9 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true },
   build: {
     sourcemap: false,
+    // No preload helper in the entry: the other chunks are fetched while idle after the first
+    // paint (app/view-outlet.tsx), so a lazy chunk's own imports are in the cache when it runs.
+    modulePreload: false,
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { initialiseScenarioFromUrl, writeScenarioToAddress } from './app/scenario-url';
 import { prefetchViews } from './app/view-outlet';
-import { initialiseTourFromUrl } from './features/tour/tour-url';
 import './index.css';
 import { initialiseViewFromUrl } from './navigation/view-store';
 import { hasStateToRestore } from './persist/saved-state-key';
@@ -20,7 +19,11 @@ async function start(): Promise<void> {
   const store = useTenantStore.getState();
   // Back and forward move between views; the address then gets the scenario shown back.
   initialiseViewFromUrl((problem) => store.showNotice('error', problem), writeScenarioToAddress);
-  initialiseTourFromUrl((problem) => store.showNotice('error', problem));
+  // `?tour=`: its reader comes with the tour's start, only when asked for.
+  if (new URLSearchParams(window.location.search).has('tour')) {
+    const { initialiseTourFromUrl } = await import('./features/tour/tour-url');
+    initialiseTourFromUrl((problem) => store.showNotice('error', problem));
+  }
   // A change made in the past drops the later events: more than one only once the person agrees.
   store.setDropConfirmer((dropped) =>
     window.confirm(

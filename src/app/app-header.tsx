@@ -1,12 +1,28 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import { Button } from '../components/button';
 import { SCENARIOS } from '../core/scenarios/scenario-catalog';
-import { PresenterToggle, PresenterToolbar } from '../features/presenter/presenter-controls';
+import { PresenterToggle } from '../features/presenter/presenter-controls';
+import { usePresenter } from '../features/presenter/use-presenter';
 import { selectTenant, useTenantStore } from '../store/tenant-store';
 import { type ThemeChoice, useTheme } from './theme';
 
 const selectClass =
   'rounded border border-slate-300 bg-white px-1 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
+
+const PresenterToolbar = lazy(() =>
+  import('../features/presenter/presenter-toolbar').then((module) => ({
+    default: module.PresenterToolbar,
+  })),
+);
+
+function PresenterSlot() {
+  const enabled = usePresenter((s) => s.enabled);
+  return enabled ? (
+    <Suspense fallback={null}>
+      <PresenterToolbar />
+    </Suspense>
+  ) : null;
+}
 
 // Loaded on the first click (and fetched while idle after the first paint, with the saving).
 const ShareDialog = lazy(() =>
@@ -124,7 +140,7 @@ export function AppHeader() {
           <UndoRedo />
           <ShareButton />
         </div>
-        <PresenterToolbar />
+        <PresenterSlot />
       </div>
     </header>
   );

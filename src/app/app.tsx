@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { findScenario } from '../core/scenarios/scenario-catalog';
-import { LessonReminder } from '../features/lessons/lesson-reminder';
-import { PastBanner } from '../features/timeline/past-banner';
+import { useDockedLesson } from '../features/lessons/lesson-store';
 import { useUndoShortcuts } from '../features/timeline/use-undo-shortcuts';
+import { useViewStore } from '../navigation/view-store';
 import { usePersistStatus } from '../persist/persist-status';
 import { useTenantStore } from '../store/tenant-store';
 import { AppHeader } from './app-header';
@@ -43,6 +43,37 @@ function SavedStateSlot() {
   ) : null;
 }
 
+const PastBanner = lazy(() =>
+  import('../features/timeline/past-banner').then((module) => ({ default: module.PastBanner })),
+);
+
+/** "Viewing an earlier moment": loaded when the cursor first leaves the present. */
+function PastBannerSlot() {
+  const past = useTenantStore((s) => s.cursor < s.events.length);
+  return past ? (
+    <Suspense fallback={null}>
+      <PastBanner />
+    </Suspense>
+  ) : null;
+}
+
+const LessonReminder = lazy(() =>
+  import('../features/lessons/lesson-reminder').then((module) => ({
+    default: module.LessonReminder,
+  })),
+);
+
+/** A lesson runs on Lifecycle while another view is open: loaded only then. */
+function LessonReminderSlot() {
+  const lesson = useDockedLesson();
+  const view = useViewStore((s) => s.view);
+  return lesson === null || view === 'lifecycle' ? null : (
+    <Suspense fallback={null}>
+      <LessonReminder />
+    </Suspense>
+  );
+}
+
 function UndoShortcuts() {
   const undo = useTenantStore((s) => s.undo);
   const redo = useTenantStore((s) => s.redo);
@@ -72,11 +103,11 @@ export function App() {
         tabIndex={-1}
         className="mx-auto flex max-w-screen-2xl flex-col gap-3 px-4 py-3 focus:outline-none"
       >
-        <PastBanner />
+        <PastBannerSlot />
         <NoticeBanner />
         <LoadingStatus />
         <SavedStateSlot />
-        <LessonReminder />
+        <LessonReminderSlot />
         <ViewOutlet />
       </main>
       <footer className="mx-auto max-w-screen-2xl px-4 pb-6 text-slate-600 text-xs dark:text-slate-400">

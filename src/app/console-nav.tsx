@@ -6,9 +6,7 @@ import { VIEWS } from './views';
 
 /** A plain click opens the view in place; a modified click (new tab, window) is the browser's. */
 function isPlainClick(event: MouseEvent): boolean {
-  return (
-    event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey
-  );
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
 /**

@@ -1,8 +1,10 @@
 import { type ComponentType, lazy, Suspense, useEffect, useRef } from 'react';
-import { prefetchLessons } from '../features/lessons/lesson-dock';
+import { loadVirtualizer } from '../components/use-virtual-rows';
+import { prefetchLessons } from '../features/lifecycle/lifecycle-view';
+import { prefetchPersonDialogs } from '../features/people/person-actions';
 import type { ViewId } from '../navigation/view-param';
 import { useViewStore } from '../navigation/view-store';
-import { type ViewEntry, VIEWS, viewEntry } from './views';
+import { VIEWS, type ViewEntry, viewEntry } from './views';
 
 /** Views whose chunk has arrived: rendered at once, with no Suspense fallback in between. */
 const loaded = new Map<ViewId, ComponentType>();
@@ -38,12 +40,15 @@ function whenIdle(run: () => void): void {
 }
 
 /**
- * Fetches every other view's chunk, then the lessons', one at a time while the browser is idle,
- * once the first view is drawn: a click on a link then renders at once. A failed fetch is left
- * for the visit itself.
+ * Fetches the row dialogs, the past banner, the virtualiser, every other view's chunk, then the
+ * lessons', one at a time while the browser is idle, once the first view is drawn: a click on a
+ * link then renders at once. A failed fetch is left for the visit itself.
  */
 export function prefetchViews(): void {
   const pending: Array<() => Promise<unknown>> = [
+    prefetchPersonDialogs,
+    () => import('../features/timeline/past-banner'),
+    loadVirtualizer,
     ...VIEWS.filter((entry) => entry.component.kind === 'lazy').map((entry) => () => load(entry)),
     prefetchLessons,
   ];

@@ -30,7 +30,8 @@ export const VIEWS: readonly ViewEntry[] = [
   {
     id: 'keys',
     label: 'Keys',
-    summary: 'Every API key with its scope, creator, reach and live verdict; create and delete keys.',
+    summary:
+      'Every API key with its scope, creator, reach and live verdict; create and delete keys.',
     component: {
       kind: 'lazy',
       load: () => import('../features/keys/keys-view').then((module) => module.KeysView),

@@ -1,7 +1,7 @@
 import type { Column, ReactTable, Row, RowData, TableFeatures } from '@tanstack/react-table';
-import { type HTMLAttributes, memo, type ReactNode, useRef } from 'react';
+import { type HTMLAttributes, memo, type ReactNode, Suspense, useRef } from 'react';
 import './table-meta';
-import { useVirtualRows } from './use-virtual-rows';
+import { useVirtualRows, virtualKey } from './use-virtual-rows';
 
 /** The sorting API, present only on tables built with rowSortingFeature. */
 interface SortableColumn {
@@ -101,26 +101,39 @@ const DataRow = memo(
     before.rowProps === after.rowProps,
 ) as typeof DataRowImpl;
 
-/**
- * Semantic table markup for a TanStack table: a named <table>, header cells with aria-sort and
- * sort buttons where the column sorts, and the column marked `rowHeader` as <th scope="row">.
- * Above a few hundred rows the body is virtualised inside a scroll box with a sticky header;
- * aria-rowcount and aria-rowindex then tell assistive technology where each row sits.
- */
-export function DataTable<TFeatures extends TableFeatures, TData extends RowData, TSelected>({
-  table,
-  label,
-  empty,
-  rowProps,
-  rowHeight = 44,
-}: {
+interface DataTableProps<TFeatures extends TableFeatures, TData extends RowData, TSelected> {
   table: ReactTable<TFeatures, TData, TSelected>;
   label: string;
   empty: ReactNode;
   rowProps?: (row: TData) => HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string>;
   /** Estimated row height in px, for virtualisation. */
   rowHeight?: number;
-}) {
+}
+
+/**
+ * Semantic table markup for a TanStack table: a named <table>, header cells with aria-sort and
+ * sort buttons where the column sorts, and the column marked `rowHeader` as <th scope="row">.
+ * Above a few hundred rows the body is virtualised inside a scroll box with a sticky header;
+ * aria-rowcount and aria-rowindex then tell assistive technology where each row sits.
+ */
+export function DataTable<TFeatures extends TableFeatures, TData extends RowData, TSelected>(
+  props: DataTableProps<TFeatures, TData, TSelected>,
+) {
+  const count = props.table.getRowModel().rows.length;
+  return (
+    <Suspense fallback={<p role="status">Loading the {props.label} table…</p>}>
+      <DataTableBody key={virtualKey(count)} {...props} />
+    </Suspense>
+  );
+}
+
+function DataTableBody<TFeatures extends TableFeatures, TData extends RowData, TSelected>({
+  table,
+  label,
+  empty,
+  rowProps,
+  rowHeight = 44,
+}: DataTableProps<TFeatures, TData, TSelected>) {
   const rows = table.getRowModel().rows;
   const columnCount = table.getAllLeafColumns().length;
   const scrollRef = useRef<HTMLDivElement>(null);

@@ -1,8 +1,32 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import type { RefObject } from 'react';
+import { type RefObject, use } from 'react';
 
 /** Below this many rows a table renders every row: no scroll box, nothing to virtualise. */
 export const VIRTUALISE_ABOVE = 200;
+
+type VirtualModule = typeof import('@tanstack/react-virtual');
+
+let virtualModule: VirtualModule | null = null;
+let loadingModule: Promise<VirtualModule> | null = null;
+
+/**
+ * TanStack Virtual, loaded on first need (and fetched while idle after the first paint): small
+ * tables, the default scenario's, never need it, so it stays out of the initial chunk.
+ */
+export function loadVirtualizer(): Promise<VirtualModule> {
+  loadingModule ??= import('@tanstack/react-virtual').then((module) => {
+    virtualModule = module;
+    return module;
+  });
+  return loadingModule;
+}
+
+/**
+ * The `key` for the component that calls `useVirtualRows`: it changes when virtualisation turns
+ * on or off, so that component is mounted afresh, since the two use different hooks.
+ */
+export function virtualKey(count: number): 'virtual' | 'plain' {
+  return count > VIRTUALISE_ABOVE ? 'virtual' : 'plain';
+}
 
 export interface VirtualRows {
   readonly enabled: boolean;
@@ -21,23 +45,17 @@ const noMeasure = () => {};
 /**
  * Row virtualisation for a real <table>: only the visible rows are rendered, between two spacer
  * rows, so the table keeps its native semantics and layout (no display:grid, no absolute rows).
+ * Over `VIRTUALISE_ABOVE` rows it may suspend until TanStack Virtual has loaded: call it under a
+ * Suspense boundary, in a component keyed with `virtualKey(count)`.
  */
 export function useVirtualRows(
   count: number,
   scrollRef: RefObject<HTMLElement | null>,
   estimateSize: number,
 ): VirtualRows {
-  const enabled = count > VIRTUALISE_ABOVE;
-  const virtualizer = useVirtualizer({
-    count,
-    enabled,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => estimateSize,
-    overscan: 8,
-  });
-  if (!enabled) {
+  if (count <= VIRTUALISE_ABOVE) {
     return {
-      enabled,
+      enabled: false,
       indexes: Array.from({ length: count }, (_, index) => index),
       paddingTop: 0,
       paddingBottom: 0,
@@ -45,11 +63,19 @@ export function useVirtualRows(
       scrollToIndex: noMeasure,
     };
   }
+  const { useVirtualizer } = virtualModule ?? use(loadVirtualizer());
+  // biome-ignore lint/correctness/useHookAtTopLevel: called on every render of a mount or on none; the caller is keyed with virtualKey(count).
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimateSize,
+    overscan: 8,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0];
   const last = items[items.length - 1];
   return {
-    enabled,
+    enabled: true,
     indexes: items.map((item) => item.index),
     paddingTop: first?.start ?? 0,
     paddingBottom: last === undefined ? 0 : virtualizer.getTotalSize() - last.end,

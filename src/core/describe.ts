@@ -1,6 +1,6 @@
 /** Plain-language lines for events and keys, shared by the explanations and announcements. */
 import type { Actor, TenantEvent } from './events';
-import { type ApiKey, SCOPE_LABELS, type Tenant } from './model';
+import { SCOPE_LABELS, type Tenant } from './model';
 
 function accountName(tenant: Tenant, accountId: string): string {
   return tenant.accounts.get(accountId)?.name ?? accountId;
@@ -17,11 +17,6 @@ function actorName(tenant: Tenant, actor: Actor): string {
     case 'key':
       return `key ${tenant.keys.get(actor.keyId)?.name ?? actor.keyId}`;
   }
-}
-
-/** "Jane Tino — Personal key": how a key is named in announcements and row headers. */
-export function keyLabel(tenant: Tenant, key: ApiKey): string {
-  return `${accountName(tenant, key.createdBy)} — ${SCOPE_LABELS[key.scope]} key`;
 }
 
 /**

@@ -1,10 +1,24 @@
+import { lazy, Suspense } from 'react';
 import { Section } from '../../components/section';
 import { findScenario } from '../../core/scenarios/scenario-catalog';
 import { useTenantStore } from '../../store/tenant-store';
-import { LessonDock } from '../lessons/lesson-dock';
-import { useDockedLesson } from '../lessons/lesson-store';
+import { type LessonId, useDockedLesson } from '../lessons/lesson-store';
 import { ValidityMatrix } from '../matrix/validity-matrix';
 import { PeopleTable } from '../people/people-table';
+
+// The lessons are their own chunk, fetched while idle after the first paint like the views.
+const loadLessons = () => import('../lessons/lesson-dock');
+const LessonDock = lazy(() => loadLessons().then((module) => ({ default: module.LessonDock })));
+
+/** Fetch the lessons' chunk ahead of need (called while idle). */
+export function prefetchLessons(): Promise<unknown> {
+  return loadLessons();
+}
+
+const TITLES: Readonly<Record<LessonId, string>> = {
+  tour: 'Guided tour',
+  predict: 'Predict, then reveal',
+};
 
 function ScenarioSummary() {
   const summary = useTenantStore((s) => findScenario(s.scenarioId)?.summary);
@@ -27,7 +41,18 @@ export function LifecycleView() {
       <div className="lifecycle" data-lesson={lesson ?? 'none'}>
         {lesson === null ? null : (
           <div className="lifecycle-dock">
-            <LessonDock lesson={lesson} />
+            <Suspense
+              fallback={
+                <section
+                  aria-label={TITLES[lesson]}
+                  className="rounded-lg border border-violet-300 bg-white p-4 text-sm dark:border-violet-800 dark:bg-slate-900"
+                >
+                  <p role="status">Loading the {TITLES[lesson].toLowerCase()}…</p>
+                </section>
+              }
+            >
+              <LessonDock lesson={lesson} />
+            </Suspense>
           </div>
         )}
         <div className="lifecycle-people min-w-0">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { keyLabel } from '../../core/describe';
+import { keyLabel } from '../../core/key-label';
 import type { Tenant } from '../../core/model';
 import type { WhatIfRow } from '../../core/what-if';
 import { cellKey, cellStatus, MATRIX_COLUMNS, matrixCell } from './matrix-cells';

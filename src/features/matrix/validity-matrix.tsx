@@ -11,13 +11,13 @@ import {
 import { matchesQuery, SearchBox } from '../../components/search-box';
 import { Section } from '../../components/section';
 import { useGridNavigation } from '../../components/use-grid-navigation';
-import { useVirtualRows } from '../../components/use-virtual-rows';
+import { useVirtualRows, virtualKey } from '../../components/use-virtual-rows';
 import { VERDICT_LABELS } from '../../core/key-verdict';
+import type { Tenant } from '../../core/model';
 import type { WhatIfRow } from '../../core/what-if';
 import { useTenant, useWhatIfMatrix } from '../../store/use-tenant';
 import { useLiveVerdictsHidden, VERDICT_HIDDEN } from '../presenter/use-presenter';
 import { cellKey, MATRIX_COLUMNS, type MatrixCell, matrixCell } from './matrix-cells';
-import { MatrixExportMenu } from './matrix-export-menu';
 import { useVerdictFlips } from './use-verdict-flips';
 
 function CellContent({ cell }: { cell: MatrixCell }) {
@@ -42,6 +42,12 @@ function CellContent({ cell }: { cell: MatrixCell }) {
 
 // Needed only once a cell is focused: its own small chunk, prefetched after first paint below.
 const loadExplanation = () => import('./cell-explanation');
+// The export buttons arrive just after the first paint (prefetched below), into a slot of their
+// height: the first paint does not wait for them.
+const loadExportMenu = () => import('./matrix-export-menu');
+const MatrixExportMenu = lazy(() =>
+  loadExportMenu().then((module) => ({ default: module.MatrixExportMenu })),
+);
 const CellExplanation = lazy(() =>
   loadExplanation().then((module) => ({ default: module.CellExplanation })),
 );
@@ -129,7 +135,9 @@ const MatrixRow = memo(function MatrixRow({
               className={cellButtonClass(style, explainedColumn === columnIndex)}
             >
               {hidden ? (
-                <span className="block whitespace-normal font-normal text-xs">{VERDICT_HIDDEN}</span>
+                <span className="block whitespace-normal font-normal text-xs">
+                  {VERDICT_HIDDEN}
+                </span>
               ) : (
                 <CellContent cell={cell} />
               )}
@@ -142,82 +150,37 @@ const MatrixRow = memo(function MatrixRow({
   );
 });
 
-export function ValidityMatrix() {
-  const tenant = useTenant();
-  const allRows = useWhatIfMatrix();
-  const { flipped, announcement } = useVerdictFlips(tenant, allRows);
-  // Presenter mode, a prediction pending: every verdict keeps its secret until Reveal (the
-  // what-if columns would give the answer away as surely as the live one).
-  const verdictsHidden = useLiveVerdictsHidden();
-  const [query, setQuery] = useState('');
-  const rows = useMemo(
-    () =>
-      query.trim() === ''
-        ? allRows
-        : allRows.filter((row) =>
-            matchesQuery(query, row.key.name, row.creator?.name ?? '', row.creator?.email ?? ''),
-          ),
-    [allRows, query],
-  );
+/**
+ * The matrix's table and the explanation of its chosen cell: the part that may be virtualised,
+ * keyed by the caller with `virtualKey(rows.length)` (its hooks differ once it is).
+ */
+function MatrixGrid({
+  tenant,
+  rows,
+  emptyText,
+  verdictsHidden,
+  flippedColumns,
+  describedBy,
+}: {
+  tenant: Tenant;
+  rows: readonly WhatIfRow[];
+  emptyText: string;
+  verdictsHidden: boolean;
+  flippedColumns: ReadonlyMap<string, string>;
+  describedBy: string;
+}) {
   const tableRef = useRef<HTMLTableElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = useVirtualRows(rows.length, scrollRef, 52);
-  const helpId = useId();
-  // Fetch the explanation's chunk once the matrix is on screen, so the first focus shows it at once.
-  useEffect(() => {
-    void loadExplanation();
-  }, []);
-
   const grid = useGridNavigation(tableRef, rows.length, MATRIX_COLUMNS.length, virtual);
   const { explained } = grid;
-  // Per key, its flipped columns as one string: a row's props stay equal while nothing of it
-  // changed, so React skips it.
-  const flippedColumns = useMemo(() => {
-    const byKey = new Map<string, string>();
-    for (const id of flipped) {
-      const cut = id.lastIndexOf(':');
-      const keyId = id.slice(0, cut);
-      byKey.set(keyId, `${byKey.get(keyId) ?? ''} ${id.slice(cut + 1)}`.trim());
-    }
-    return byKey;
-  }, [flipped]);
-
   const explainedRow = explained === null ? undefined : rows[explained.row];
   const explainedColumn = explained === null ? undefined : MATRIX_COLUMNS[explained.column];
-
   return (
-    <Section
-      id="matrix-heading"
-      title="Validity matrix"
-      actions={<MatrixExportMenu tenant={tenant} rows={allRows} />}
-    >
-      <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
-        <SearchBox
-          label="Find keys"
-          value={query}
-          onChange={setQuery}
-          placeholder="Key name, creator or email"
-          shown={rows.length}
-          total={allRows.length}
-          noun="keys"
-        />
-        {/* Folded, so the rows stay on the first screen beside a lesson; the table is described
-            by the text all the same. */}
-        <details className="text-slate-600 text-sm dark:text-slate-400">
-          <summary className="cursor-pointer py-1">How to read it</summary>
-          <p id={helpId} className="mt-1 max-w-prose">
-            Each row is a key; each column is its HTTP status now and after its creator is
-            deactivated, reactivated, deleted or re-invited (computed on a copy of the tenant).
-            Focus or click a cell to see why; arrow keys move between cells.
-          </p>
-        </details>
-      </div>
-      <p role="status" aria-live="polite" className="font-medium text-sm empty:hidden">
-        {announcement === '' ? null : `Changed: ${announcement}`}
-      </p>
+    <>
       <MatrixTable
         label="Validity matrix"
-        describedBy={helpId}
+        describedBy={describedBy}
         rowCount={rows.length}
         headerRows={HEADER_ROWS}
         virtual={virtual}
@@ -257,14 +220,7 @@ export function ValidityMatrix() {
         </thead>
         <tbody>
           {rows.length === 0 ? (
-            <EmptyRow
-              colSpan={MATRIX_COLUMNS.length + 1}
-              text={
-                allRows.length === 0
-                  ? 'No keys yet. Create one with “Create key”.'
-                  : 'No key matches.'
-              }
-            />
+            <EmptyRow colSpan={MATRIX_COLUMNS.length + 1} text={emptyText} />
           ) : null}
           <SpacerRow height={virtual.paddingTop} />
           {virtual.indexes.map((rowIndex) => {
@@ -308,6 +264,93 @@ export function ValidityMatrix() {
           </Suspense>
         )}
       </ExplanationBox>
+    </>
+  );
+}
+
+export function ValidityMatrix() {
+  const tenant = useTenant();
+  const allRows = useWhatIfMatrix();
+  const { flipped, announcement } = useVerdictFlips(tenant, allRows);
+  // Presenter mode, a prediction pending: every verdict keeps its secret until Reveal (the
+  // what-if columns would give the answer away as surely as the live one).
+  const verdictsHidden = useLiveVerdictsHidden();
+  const [query, setQuery] = useState('');
+  const rows = useMemo(
+    () =>
+      query.trim() === ''
+        ? allRows
+        : allRows.filter((row) =>
+            matchesQuery(query, row.key.name, row.creator?.name ?? '', row.creator?.email ?? ''),
+          ),
+    [allRows, query],
+  );
+  const helpId = useId();
+  // Fetch the explanation's and the exports' chunks once the matrix is on screen.
+  useEffect(() => {
+    void loadExplanation();
+    void loadExportMenu();
+  }, []);
+
+  // Per key, its flipped columns as one string: a row's props stay equal while nothing of it
+  // changed, so React skips it.
+  const flippedColumns = useMemo(() => {
+    const byKey = new Map<string, string>();
+    for (const id of flipped) {
+      const cut = id.lastIndexOf(':');
+      const keyId = id.slice(0, cut);
+      byKey.set(keyId, `${byKey.get(keyId) ?? ''} ${id.slice(cut + 1)}`.trim());
+    }
+    return byKey;
+  }, [flipped]);
+
+  return (
+    <Section
+      id="matrix-heading"
+      title="Validity matrix"
+      actions={
+        <Suspense fallback={<div className="h-7" />}>
+          <MatrixExportMenu tenant={tenant} rows={allRows} />
+        </Suspense>
+      }
+    >
+      <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
+        <SearchBox
+          label="Find keys"
+          value={query}
+          onChange={setQuery}
+          placeholder="Key name, creator or email"
+          shown={rows.length}
+          total={allRows.length}
+          noun="keys"
+        />
+        {/* Folded, so the rows stay on the first screen beside a lesson; the table is described
+            by the text all the same. */}
+        <details className="text-slate-600 text-sm dark:text-slate-400">
+          <summary className="cursor-pointer py-1">How to read it</summary>
+          <p id={helpId} className="mt-1 max-w-prose">
+            Each row is a key; each column is its HTTP status now and after its creator is
+            deactivated, reactivated, deleted or re-invited (computed on a copy of the tenant).
+            Focus or click a cell to see why; arrow keys move between cells.
+          </p>
+        </details>
+      </div>
+      <p role="status" aria-live="polite" className="font-medium text-sm empty:hidden">
+        {announcement === '' ? null : `Changed: ${announcement}`}
+      </p>
+      <Suspense fallback={<p role="status">Loading the matrix…</p>}>
+        <MatrixGrid
+          key={virtualKey(rows.length)}
+          tenant={tenant}
+          rows={rows}
+          emptyText={
+            allRows.length === 0 ? 'No keys yet. Create one with “Create key”.' : 'No key matches.'
+          }
+          verdictsHidden={verdictsHidden}
+          flippedColumns={flippedColumns}
+          describedBy={helpId}
+        />
+      </Suspense>
     </Section>
   );
 }

@@ -1,65 +1,22 @@
-import { useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { Button } from '../../components/button';
-import { Dialog } from '../../components/dialog';
 import { changeStatus, reinviteAccount } from '../../core/commands';
-import { evaluateKey } from '../../core/key-verdict';
-import { type Account, keysCreatedBy, type Tenant } from '../../core/model';
-import { runStage } from '../../core/what-if';
 import { useTenantStore } from '../../store/tenant-store';
-import { useAccount, useTenant } from '../../store/use-tenant';
-import { EditRolesDialog } from './edit-roles-dialog';
+import { useAccount } from '../../store/use-tenant';
 import type { PersonRow } from './people-rows';
 
-/** Keys of this account that answer 200 now and would answer 401 once it is deleted. */
-function keysBrokenByDeleting(tenant: Tenant, account: Account): string[] {
-  const outcome = runStage(tenant, account.id, 'deleted');
-  if (!outcome.reachable) return [];
-  const broken: string[] = [];
-  for (const key of keysCreatedBy(tenant, account.id)) {
-    const before = evaluateKey(tenant, key.id).status;
-    const after = evaluateKey(outcome.tenant, key.id).status;
-    if (before === 200 && after === 401) broken.push(key.name);
-  }
-  return broken;
-}
+// The dialogs are loaded on first use (and fetched while idle after the first paint): they are
+// not needed to draw the table.
+const EditRolesDialog = lazy(() =>
+  import('./edit-roles-dialog').then((module) => ({ default: module.EditRolesDialog })),
+);
+const DeleteAccountDialog = lazy(() =>
+  import('./delete-account-dialog').then((module) => ({ default: module.DeleteAccountDialog })),
+);
 
-function DeleteAccountDialog({
-  account,
-  onConfirm,
-  onClose,
-}: {
-  account: Account;
-  onConfirm: () => void;
-  onClose: () => void;
-}) {
-  const tenant = useTenant();
-  const broken = useMemo(() => keysBrokenByDeleting(tenant, account), [tenant, account]);
-  return (
-    <Dialog
-      title={`Delete ${account.name}'s account?`}
-      onClose={onClose}
-      description={
-        <>
-          <p>
-            {broken.length === 0
-              ? 'No key of this account stops working.'
-              : `These keys will answer 401 and stay broken even if ${account.name} is re-invited: ${broken.join(', ')}.`}
-          </p>
-          <p className="mt-2">
-            Team, service and tenant owner keys created by {account.name} keep working. A deleted
-            account cannot be reactivated; re-inviting creates a new account.
-          </p>
-        </>
-      }
-    >
-      <div className="flex justify-end gap-2">
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="danger" onClick={onConfirm}>
-          Delete
-        </Button>
-      </div>
-    </Dialog>
-  );
+/** Fetch the row actions' dialogs ahead of need. */
+export function prefetchPersonDialogs(): Promise<unknown> {
+  return Promise.all([import('./edit-roles-dialog'), import('./delete-account-dialog')]);
 }
 
 function focusAccountRow(accountId: string): void {
@@ -131,17 +88,21 @@ export function PersonActions({ row }: { row: PersonRow }) {
         </Button>
       ) : null}
       {editingRoles ? (
-        <EditRolesDialog account={account} onClose={() => setEditingRoles(false)} />
+        <Suspense fallback={null}>
+          <EditRolesDialog account={account} onClose={() => setEditingRoles(false)} />
+        </Suspense>
       ) : null}
       {confirming ? (
-        <DeleteAccountDialog
-          account={account}
-          onClose={() => setConfirming(false)}
-          onConfirm={() => {
-            setConfirming(false);
-            run('account_deleted');
-          }}
-        />
+        <Suspense fallback={null}>
+          <DeleteAccountDialog
+            account={account}
+            onClose={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false);
+              run('account_deleted');
+            }}
+          />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -1,6 +1,7 @@
-import { useId, useMemo, useState } from 'react';
+import { Suspense, useId, useMemo, useState } from 'react';
 import { LabelledSelect } from '../../components/form-parts';
 import { Section } from '../../components/section';
+import { virtualKey } from '../../components/use-virtual-rows';
 import type { TeamId } from '../../core/model';
 import { useTenant } from '../../store/use-tenant';
 import { PermissionMatrix } from './permission-matrix';
@@ -40,7 +41,14 @@ export function PermissionPanel() {
           />
         </div>
       )}
-      <PermissionMatrix tenant={tenant} teamId={teamId} describedBy={helpId} />
+      <Suspense fallback={<p role="status">Loading the permission matrix…</p>}>
+        <PermissionMatrix
+          key={virtualKey(tenant.keys.size)}
+          tenant={tenant}
+          teamId={teamId}
+          describedBy={helpId}
+        />
+      </Suspense>
     </Section>
   );
 }

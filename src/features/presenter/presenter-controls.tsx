@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Button } from '../../components/button';
-import { formatCount } from '../../components/search-box';
-import { useTenantStore } from '../../store/tenant-store';
 import { usePresenter } from './use-presenter';
 
 /** The class on <html> that raises the root font size (src/index.css): every rem scales. */
@@ -19,51 +17,5 @@ export function PresenterToggle() {
       <span aria-hidden="true">{enabled ? '●' : '○'}</span>
       Presenter mode
     </Button>
-  );
-}
-
-/**
- * Shown in the header while presenter mode is on: a checkpoint to come back to between demos,
- * and the switch that hides the live verdicts while a prediction is pending.
- */
-export function PresenterToolbar() {
-  const enabled = usePresenter((s) => s.enabled);
-  const hideLiveVerdicts = usePresenter((s) => s.hideLiveVerdicts);
-  const setHideLiveVerdicts = usePresenter((s) => s.setHideLiveVerdicts);
-  const checkpoint = usePresenter((s) => s.checkpoint);
-  const saveCheckpoint = usePresenter((s) => s.saveCheckpoint);
-  const replaceLog = useTenantStore((s) => s.replaceLog);
-  const [message, setMessage] = useState('');
-  if (!enabled) return null;
-
-  const save = () => {
-    const { scenarioId, scenarioParams, genesis, events, cursor } = useTenantStore.getState();
-    saveCheckpoint({ scenarioId, scenarioParams, genesis, events, cursor });
-    setMessage(`Checkpoint saved at event ${formatCount(cursor)}`);
-  };
-  const reset = () => {
-    if (checkpoint === null) return;
-    replaceLog(checkpoint.log);
-    setMessage(`Reset to the checkpoint saved at event ${formatCount(checkpoint.atEvent)}`);
-  };
-
-  return (
-    <fieldset className="flex w-full flex-wrap items-center gap-2 border-slate-200 border-t pt-3 text-sm dark:border-slate-800">
-      <legend className="float-left mr-1 font-medium">Presenter</legend>
-      <Button onClick={save}>Save checkpoint</Button>
-      <Button onClick={reset} disabled={checkpoint === null} className="disabled:opacity-60">
-        Reset to checkpoint
-      </Button>
-      <Button
-        aria-pressed={hideLiveVerdicts}
-        onClick={() => setHideLiveVerdicts(!hideLiveVerdicts)}
-      >
-        <span aria-hidden="true">{hideLiveVerdicts ? '●' : '○'}</span>
-        Hide live verdicts until reveal
-      </Button>
-      <span role="status" className="text-slate-700 dark:text-slate-300">
-        {message}
-      </span>
-    </fieldset>
   );
 }

@@ -8,7 +8,8 @@ import { CreateKeyDialog } from '../keys/create-key-dialog';
 import { KeysTable } from '../keys/keys-table';
 import { ValidityMatrix } from '../matrix/validity-matrix';
 import { usePredictStore } from '../predict/use-predict-store';
-import { PresenterToggle, PresenterToolbar } from './presenter-controls';
+import { PresenterToggle } from './presenter-controls';
+import { PresenterToolbar } from './presenter-toolbar';
 import { usePresenter } from './use-presenter';
 
 function janeId(): string {

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { Suspense, useEffect, useId, useState } from 'react';
 import { Button } from '../../components/button';
 import { formatCount } from '../../components/search-box';
+import { virtualKey } from '../../components/use-virtual-rows';
 import { describeEvent } from '../../core/describe';
 import { type TenantStore, useTenantStore } from '../../store/tenant-store';
 import { momentLabel } from './timeline-format';
@@ -85,7 +86,9 @@ export function TimelineView() {
       <p role="status" aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      <TimelineList describedBy={helpId} />
+      <Suspense fallback={<p role="status">Loading the timeline…</p>}>
+        <TimelineList key={virtualKey(total + 1)} describedBy={helpId} />
+      </Suspense>
     </div>
   );
 }

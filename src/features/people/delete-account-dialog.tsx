@@ -1,0 +1,59 @@
+import { useMemo } from 'react';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { evaluateKey } from '../../core/key-verdict';
+import { type Account, keysCreatedBy, type Tenant } from '../../core/model';
+import { runStage } from '../../core/what-if';
+import { useTenant } from '../../store/use-tenant';
+
+/** Keys of this account that answer 200 now and would answer 401 once it is deleted. */
+function keysBrokenByDeleting(tenant: Tenant, account: Account): string[] {
+  const outcome = runStage(tenant, account.id, 'deleted');
+  if (!outcome.reachable) return [];
+  const broken: string[] = [];
+  for (const key of keysCreatedBy(tenant, account.id)) {
+    const before = evaluateKey(tenant, key.id).status;
+    const after = evaluateKey(outcome.tenant, key.id).status;
+    if (before === 200 && after === 401) broken.push(key.name);
+  }
+  return broken;
+}
+
+export function DeleteAccountDialog({
+  account,
+  onConfirm,
+  onClose,
+}: {
+  account: Account;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const tenant = useTenant();
+  const broken = useMemo(() => keysBrokenByDeleting(tenant, account), [tenant, account]);
+  return (
+    <Dialog
+      title={`Delete ${account.name}'s account?`}
+      onClose={onClose}
+      description={
+        <>
+          <p>
+            {broken.length === 0
+              ? 'No key of this account stops working.'
+              : `These keys will answer 401 and stay broken even if ${account.name} is re-invited: ${broken.join(', ')}.`}
+          </p>
+          <p className="mt-2">
+            Team, service and tenant owner keys created by {account.name} keep working. A deleted
+            account cannot be reactivated; re-inviting creates a new account.
+          </p>
+        </>
+      }
+    >
+      <div className="flex justify-end gap-2">
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="danger" onClick={onConfirm}>
+          Delete
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
