@@ -1,7 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { findScenario } from '../core/scenarios/scenario-catalog';
 import { useDockedLesson } from '../features/lessons/lesson-store';
-import { useUndoShortcuts } from '../features/timeline/use-undo-shortcuts';
 import { useViewStore } from '../navigation/view-store';
 import { usePersistStatus } from '../persist/persist-status';
 import { useTenantStore } from '../store/tenant-store';
@@ -74,12 +73,12 @@ function LessonReminderSlot() {
   );
 }
 
-function UndoShortcuts() {
-  const undo = useTenantStore((s) => s.undo);
-  const redo = useTenantStore((s) => s.redo);
-  useUndoShortcuts(undo, redo);
-  return null;
-}
+// Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z from every view: bound just after the first paint.
+const UndoShortcuts = lazy(() =>
+  import('../features/timeline/undo-shortcuts').then((module) => ({
+    default: module.UndoShortcuts,
+  })),
+);
 
 /**
  * The shell: a skip link, the header, the `Console` navigation and one view in `main`. Banners
@@ -95,7 +94,9 @@ export function App() {
       >
         Skip to main content
       </a>
-      <UndoShortcuts />
+      <Suspense fallback={null}>
+        <UndoShortcuts />
+      </Suspense>
       <AppHeader />
       <ConsoleNav />
       <main

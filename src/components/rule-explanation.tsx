@@ -1,4 +1,5 @@
-import { type RuleRef, type RuleSource, SOURCES } from '../core/rule-sources';
+import type { RuleRef, RuleSource } from '../core/rule-sources';
+import { SOURCES } from '../core/source-catalog';
 
 /** "Rule <id>, reason code <code>: <summary>", as every cell explanation states it. */
 export function RuleLine({ rule, code }: { rule: RuleRef; code: string }) {

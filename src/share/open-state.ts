@@ -4,10 +4,10 @@
  * leaves the console exactly as it was (the same log, the same cursor).
  */
 import { type DocumentProblem, LIMITS, type ReadResult } from '../core/document/document';
+import { DEFAULT_VIEW, VIEW_PARAM, type ViewId } from '../navigation/view-param';
 import { type LogState, useTenantStore } from '../store/tenant-store';
 import { decodePayload, encodeDocument, STATE_PARAM } from './link-codec';
 import { documentOf, readStateText } from './state-document';
-import { DEFAULT_VIEW, VIEW_PARAM, type ViewId } from '../navigation/view-param';
 
 export type OpenResult =
   | { readonly ok: true; readonly state: LogState }

@@ -6,10 +6,8 @@
 import { create } from 'zustand';
 import type { AccountId, KeyId } from '../../core/model';
 import { selectTenant, useTenantStore } from '../../store/tenant-store';
+import { usePresenter } from '../presenter/use-presenter';
 import type { MarkedGuess, PredictChange } from './predict-round';
-
-// Type-only imports from ./predict-round: this store is in the initial chunk (the matrix asks it
-// whether a prediction is open), the round's logic is not.
 
 export interface Score {
   readonly right: number;
@@ -96,8 +94,22 @@ useTenantStore.subscribe((state, previous) => {
   if (state.genesis !== previous.genesis) usePredictStore.getState().nextRound();
 });
 
+/** The person of the pending prediction ('' for none): picked and not yet revealed. */
+function pendingAccount(state: PredictStore): AccountId {
+  return state.revealed === null ? state.accountId : '';
+}
+
+// Presenter mode reads the pending prediction from its own store, so that hiding the verdicts
+// does not put this store (and the exercise) in the initial chunk.
+usePredictStore.subscribe((state) => {
+  const pending = pendingAccount(state);
+  if (usePresenter.getState().pendingPrediction !== pending) {
+    usePresenter.setState({ pendingPrediction: pending });
+  }
+});
+
 /** A prediction is pending: a person is picked (and still in the tenant) and not yet revealed. */
 export function usePredictionOpen(): boolean {
-  const accountId = usePredictStore((s) => (s.revealed === null ? s.accountId : ''));
+  const accountId = usePredictStore(pendingAccount);
   return useTenantStore((s) => accountId !== '' && selectTenant(s).accounts.has(accountId));
 }

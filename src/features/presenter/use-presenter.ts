@@ -4,8 +4,9 @@
  * a screen is never stuck in it.
  */
 import { create } from 'zustand';
+import type { AccountId } from '../../core/model';
 import type { LogState } from '../../store/tenant-store';
-import { usePredictionOpen } from '../predict/use-predict-store';
+import { selectTenant, useTenantStore } from '../../store/tenant-store';
 
 export interface Checkpoint {
   readonly log: LogState;
@@ -17,6 +18,8 @@ export interface PresenterStore {
   readonly enabled: boolean;
   readonly hideLiveVerdicts: boolean;
   readonly checkpoint: Checkpoint | null;
+  /** The person of a pending prediction ('' for none), written by the prediction's store. */
+  readonly pendingPrediction: AccountId;
   setEnabled(enabled: boolean): void;
   setHideLiveVerdicts(hide: boolean): void;
   saveCheckpoint(log: LogState): void;
@@ -26,6 +29,7 @@ export const usePresenter = create<PresenterStore>()((set) => ({
   enabled: false,
   hideLiveVerdicts: false,
   checkpoint: null,
+  pendingPrediction: '',
   setEnabled(enabled) {
     set({ enabled });
   },
@@ -49,7 +53,6 @@ export function useSecretsHidden(): boolean {
 
 /** The live verdicts ("Now", "Verdict now") are hidden: presenter mode asks so and a prediction is pending. */
 export function useLiveVerdictsHidden(): boolean {
-  const wanted = usePresenter((s) => s.enabled && s.hideLiveVerdicts);
-  const open = usePredictionOpen();
-  return wanted && open;
+  const pending = usePresenter((s) => (s.enabled && s.hideLiveVerdicts ? s.pendingPrediction : ''));
+  return useTenantStore((s) => pending !== '' && selectTenant(s).accounts.has(pending));
 }

@@ -57,8 +57,8 @@ export function TimelineView() {
         Every change is an event. Choose one to see the tenant right after it; the later events stay
         as the redo branch, marked <em>Undone</em>, until a new change drops them. Undo and Redo are
         in the header (Ctrl+Z and Shift+Ctrl+Z, ⌘Z and ⇧⌘Z on a Mac, except while typing in a
-        field). In an earlier moment the simulated API answers from it and refuses changes with
-        409. Arrow keys move between events.
+        field). In an earlier moment the simulated API answers from it and refuses changes with 409.
+        Arrow keys move between events.
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <p

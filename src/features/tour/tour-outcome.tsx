@@ -1,5 +1,5 @@
 import { Button } from '../../components/button';
-import { SOURCES } from '../../core/rule-sources';
+import { SOURCES } from '../../core/source-catalog';
 import { flippedKeys, highlightedKeys, type StepOutcome } from './tour-progress';
 import { tourStep } from './tour-steps';
 import { keyLine, leadSentence, summaryLine, unchangedLines } from './tour-text';

@@ -3,9 +3,9 @@ import { Button } from '../../components/button';
 import { SCOPE_LABELS } from '../../core/model';
 import { findScenario } from '../../core/scenarios/scenario-catalog';
 import { useTenantStore } from '../../store/tenant-store';
+import { TOUR_LENGTH, type TourStepNumber } from './tour-ids';
 import { highlightedKeyIds, MatrixHighlight, StepOutcomeView, TourSummary } from './tour-outcome';
 import { readTour, type TourReading, tourBlocker, tourCommands } from './tour-progress';
-import { TOUR_LENGTH, type TourStepNumber } from './tour-ids';
 import { type ActionStepNumber, TOUR_SCENARIO_ID, TOUR_STEPS, tourStep } from './tour-steps';
 import { listNames } from './tour-text';
 

@@ -23,7 +23,9 @@ function PresenterCard() {
             <em>Hide live verdicts until reveal</em>: while a prediction is open, every verdict in
             the matrix and the Keys table reads “hidden until reveal”, so the class guesses first.
           </li>
-          <li>Nothing of it is saved: a reload leaves presenter mode and forgets the checkpoint.</li>
+          <li>
+            Nothing of it is saved: a reload leaves presenter mode and forgets the checkpoint.
+          </li>
         </ul>
         <p className="font-medium">Presenter mode is {enabled ? 'on' : 'off'}.</p>
       </div>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTenantStore } from '../../store/tenant-store';
 
 /** Where Ctrl+Z belongs to the browser: text fields and the like keep their own undo. */
 function isEditable(target: EventTarget | null): boolean {
@@ -31,4 +32,15 @@ export function useUndoShortcuts(undo: () => void, redo: () => void): void {
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [undo, redo]);
+}
+
+/**
+ * The shortcuts for the whole console, bound to the store's undo and redo. A component so that
+ * the shell can load it as its own chunk after the first paint.
+ */
+export function UndoShortcuts(): null {
+  const undo = useTenantStore((s) => s.undo);
+  const redo = useTenantStore((s) => s.redo);
+  useUndoShortcuts(undo, redo);
+  return null;
 }
