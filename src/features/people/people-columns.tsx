@@ -30,7 +30,8 @@ function TenantRoleCell({ accountId }: { accountId: AccountId }) {
     <>
       {TENANT_ROLE_LABELS[account.tenantRole]}
       {account.permissions.length > 0 ? (
-        <span className="block text-slate-600 text-xs dark:text-slate-400">
+        // A permission name is one long word: let a narrow column break it.
+        <span className="block text-slate-600 text-xs wrap-anywhere dark:text-slate-400">
           {account.permissions.join(', ')}
         </span>
       ) : null}
