@@ -28,5 +28,7 @@ export default defineConfig({
     // Only unit tests: without this Vitest would also pick up the Playwright specs in e2e/.
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
+    // Property tests run hundreds of cases: on a loaded 2-core machine 5 s is not always enough.
+    testTimeout: 15_000,
   },
 });

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useTenantStore } from '../store/tenant-store';
-import { initialiseScenarioFromUrl } from './scenario-url';
+import { initialiseScenarioFromUrl, writeScenarioToAddress } from './scenario-url';
 
 let stop: (() => void) | undefined;
 
@@ -84,5 +84,66 @@ describe('scenario deep links for an imported tenant', () => {
       cursor: state.cursor,
     });
     expect(new URL(window.location.href).searchParams.get('scenario')).toBeNull();
+  });
+});
+
+describe('writeScenarioToAddress', () => {
+  beforeEach(async () => {
+    await useTenantStore.getState().loadScenario('jane-tino');
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('gives back the scenario shown to an address that names another, keeping the view and the fragment', () => {
+    // Back or forward to an entry written while another scenario was shown.
+    window.history.replaceState({ entry: 1 }, '', '/?scenario=blank&view=keys#main');
+    const entries = window.history.length;
+    writeScenarioToAddress();
+    expect(`${window.location.search}${window.location.hash}`).toBe(
+      '?scenario=jane-tino&view=keys#main',
+    );
+    expect(window.history.length).toBe(entries);
+    expect(window.history.state).toEqual({ entry: 1 });
+  });
+
+  it('writes the parameters of a generated scenario, and drops those it does not take', async () => {
+    await useTenantStore.getState().loadScenario('large', { people: '30' });
+    window.history.replaceState(null, '', '/?view=api&people=5&keysPerPerson=9');
+    writeScenarioToAddress();
+    expect(window.location.search).toBe('?view=api&scenario=large&people=30&keysPerPerson=4');
+    await useTenantStore.getState().loadScenario('blank');
+    writeScenarioToAddress();
+    expect(window.location.search).toBe('?view=api&scenario=blank');
+  });
+
+  it('writes the scenario being loaded, not the one still shown', () => {
+    window.history.replaceState(null, '', '/');
+    const pending = useTenantStore.getState().loadScenario('large', { people: '20' });
+    writeScenarioToAddress();
+    expect(window.location.search).toBe('?scenario=large&people=20&keysPerPerson=4');
+    return pending;
+  });
+
+  it('drops ?scenario= for an imported log no scenario makes', () => {
+    const state = useTenantStore.getState();
+    useTenantStore.getState().replaceLog({
+      scenarioId: 'custom',
+      scenarioParams: {},
+      genesis: state.genesis,
+      events: state.events,
+      cursor: state.cursor,
+    });
+    window.history.replaceState(null, '', '/?scenario=jane-tino&view=timeline');
+    writeScenarioToAddress();
+    expect(window.location.search).toBe('?view=timeline');
+  });
+
+  it('leaves the history alone when the address already says it', () => {
+    window.history.replaceState(null, '', '/?scenario=jane-tino&view=training');
+    const replace = vi.spyOn(window.history, 'replaceState');
+    writeScenarioToAddress();
+    expect(replace).not.toHaveBeenCalled();
   });
 });

@@ -414,7 +414,8 @@ describe('CSV fields', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // A property run (fast-check): allowed more than 5 s on a busy machine.
+  }, 30_000);
 });
 
 describe('Markdown cells', () => {

@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PersistentMap } from './persistent-map';
 
-describe('PersistentMap', () => {
+// Property runs (fast-check): CPU-bound by design, so allowed more than the default 5 s when
+// the whole suite shares a busy machine.
+describe('PersistentMap', { timeout: 30_000 }, () => {
   it('behaves like a native Map for any sequence of sets, in insertion order', () => {
     fc.assert(
       fc.property(

@@ -40,7 +40,9 @@ function counter<K extends string>(...names: K[]): Record<K, number> {
   return Object.fromEntries(names.map((name) => [name, 0])) as Record<K, number>;
 }
 
-describe('properties of random event sequences', () => {
+// Property runs (fast-check): CPU-bound by design, so allowed more than the default 5 s when
+// the whole suite shares a busy machine.
+describe('properties of random event sequences', { timeout: 30_000 }, () => {
   it('(a) accepts a personal key exactly while its creator is active and the key is not deleted', () => {
     const seen = counter('valid', 'revoked', 'deactivated', 'deleted');
     fc.assert(

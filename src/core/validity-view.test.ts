@@ -13,7 +13,9 @@ import {
 import { advanceValidityView, advanceValidityViewBy, buildValidityView } from './validity-view';
 import { whatIfMatrix } from './what-if';
 
-describe('validity view', () => {
+// Property runs (fast-check): CPU-bound by design, so allowed more than the default 5 s when
+// the whole suite shares a busy machine.
+describe('validity view', { timeout: 30_000 }, () => {
   it('equals the matrix built from scratch after every accepted event of any sequence', () => {
     let advanced = 0;
     fc.assert(

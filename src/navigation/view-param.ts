@@ -60,7 +60,7 @@ export function withView(href: string, view: ViewId): string {
   return url.href;
 }
 
-/** `withView` as a link's `href`: path, query and fragment, without the origin. */
+/** `withView` as a link's `href`: path and query, without the origin or the fragment. */
 export function viewLink(href: string, view: ViewId): string {
   const url = new URL(withView(href, view));
   return `${url.pathname}${url.search}`;

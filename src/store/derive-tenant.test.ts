@@ -17,7 +17,9 @@ function janeId(): string {
   return jane.id;
 }
 
-describe('tenant deriver', () => {
+// Property runs (fast-check): CPU-bound by design, so allowed more than the default 5 s when
+// the whole suite shares a busy machine.
+describe('tenant deriver', { timeout: 30_000 }, () => {
   it('derives the same tenant and view incrementally as from scratch', () => {
     const deriver = createTenantDeriver();
     let log: readonly TenantEvent[] = events;

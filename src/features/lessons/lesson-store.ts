@@ -27,8 +27,15 @@ export interface LessonStore {
   focusTaken(): void;
 }
 
+/** The saved tour, if it can be read; anything else stored there is cleared. */
+function savedTour(): TourProgress | null {
+  const saved = readSavedProgress();
+  if (saved === null) saveProgress(null);
+  return saved;
+}
+
 export const useLessonStore = create<LessonStore>()((set, get) => ({
-  tour: readSavedProgress(),
+  tour: savedTour(),
   predicting: false,
   focusPending: false,
   openTour(step, focus = true) {

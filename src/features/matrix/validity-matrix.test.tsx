@@ -86,6 +86,29 @@ describe('ValidityMatrix', () => {
     );
   });
 
+  it('is a region named Validity matrix with a level-3 heading and the export menu', () => {
+    render(<ValidityMatrix />);
+    const region = screen.getByRole('region', { name: 'Validity matrix' });
+    expect(
+      within(region).getByRole('heading', { level: 3, name: 'Validity matrix' }),
+    ).toBeVisible();
+    const exports = within(region).getByRole('group', { name: 'Export all keys' });
+    expect(
+      within(exports)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Export CSV', 'Export Markdown', 'Export JSON']);
+  });
+
+  it('describes the table by its help text while the help is folded under How to read it', () => {
+    render(<ValidityMatrix />);
+    const help = screen.getByText('How to read it').closest('details');
+    expect(help).not.toHaveAttribute('open');
+    expect(screen.getByRole('table', { name: 'Validity matrix' })).toHaveAccessibleDescription(
+      /^Each row is a key; each column is its HTTP status now and after its creator is deactivated/,
+    );
+  });
+
   it('moves focus between cells with the arrow keys and explains the focused cell', async () => {
     const user = userEvent.setup();
     render(<ValidityMatrix />);
@@ -96,8 +119,11 @@ describe('ValidityMatrix', () => {
       1,
     );
 
-    // From the search box above the matrix, one Tab lands on the matrix's one tab stop.
+    // Above the matrix: the search box, then the folded help; one more Tab lands on the
+    // matrix's one tab stop.
     screen.getByRole('searchbox', { name: 'Find keys' }).focus();
+    await user.tab();
+    expect(screen.getByText('How to read it')).toHaveFocus();
     await user.tab();
     expect(document.activeElement?.closest('td')).toBe(cellOf('Jane personal', 'Now'));
     await user.keyboard('{ArrowRight}{ArrowRight}');

@@ -28,7 +28,8 @@ function editRolesButton(name: string): HTMLElement {
 
 async function openEditRoles(user: User, name: string): Promise<HTMLElement> {
   await user.click(editRolesButton(name));
-  return screen.getByRole('dialog', { name: `Edit roles for ${name}` });
+  // The dialog is its own chunk, fetched on first use.
+  return screen.findByRole('dialog', { name: `Edit roles for ${name}` }, { timeout: 5_000 });
 }
 
 function optionLabels(select: HTMLElement): string[] {

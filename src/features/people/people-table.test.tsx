@@ -55,7 +55,12 @@ describe('PeopleTable', () => {
     const user = userEvent.setup();
     render(<PeopleTable />);
     await user.click(within(personRow('Jane Tino')).getByRole('button', { name: 'Delete' }));
-    const dialog = screen.getByRole('dialog', { name: "Delete Jane Tino's account?" });
+    // The dialog is its own chunk, fetched on first use.
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: "Delete Jane Tino's account?" },
+      { timeout: 5_000 },
+    );
     expect(dialog).toHaveTextContent('Jane personal');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -63,11 +68,9 @@ describe('PeopleTable', () => {
 
     await user.click(within(personRow('Jane Tino')).getByRole('button', { name: 'Delete' }));
     await user.click(
-      within(screen.getByRole('dialog', { name: "Delete Jane Tino's account?" })).getByRole(
+      within(await screen.findByRole('dialog', { name: "Delete Jane Tino's account?" })).getByRole(
         'button',
-        {
-          name: 'Delete',
-        },
+        { name: 'Delete' },
       ),
     );
     expect(within(personRow('Jane Tino')).getByText('Deleted')).toBeInTheDocument();
@@ -80,7 +83,11 @@ describe('PeopleTable', () => {
     const user = userEvent.setup();
     render(<PeopleTable />);
     await user.click(within(personRow('Jane Tino')).getByRole('button', { name: 'Delete' }));
-    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    await user.click(
+      within(await screen.findByRole('dialog', {}, { timeout: 5_000 })).getByRole('button', {
+        name: 'Delete',
+      }),
+    );
     await user.click(within(personRow('Jane Tino')).getByRole('button', { name: 'Re-invite' }));
 
     const janeRows = screen

@@ -28,8 +28,8 @@ export function PredictCard() {
     >
       <p className="text-slate-700 text-sm dark:text-slate-300">
         Pick a person and a change, tick the keys you expect to answer 401 afterwards, then Reveal:
-        the change is really made (it goes into the log like any other) and each guess is marked.
-        It runs beside the matrix on Lifecycle; an open tour is left meanwhile and can be resumed.
+        the change is really made (it goes into the log like any other) and each guess is marked. It
+        runs beside the matrix on Lifecycle; an open tour is left meanwhile and can be resumed.
       </p>
       <p className="font-medium text-sm">{scoreText(score)}</p>
     </Section>

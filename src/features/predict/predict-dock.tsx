@@ -13,7 +13,13 @@ export function PredictDock() {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!focusPending) return;
-    ref.current?.querySelector<HTMLElement>('select, input, button:not([aria-disabled])')?.focus();
+    // The round's first field (the Person select), or once revealed its heading's next button;
+    // never the Close button that comes first in the heading row.
+    const dock = ref.current;
+    const target =
+      dock?.querySelector<HTMLElement>('form select') ??
+      dock?.querySelector<HTMLElement>('form button:not([aria-disabled]), h3[tabindex]');
+    target?.focus();
     useLessonStore.getState().focusTaken();
   }, [focusPending]);
   return (

@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { changeStatus } from '../../core/commands';
 import { evaluateKey } from '../../core/key-verdict';
 import { runStage } from '../../core/what-if';
@@ -200,5 +200,17 @@ describe('PredictPanel', () => {
     expect(screen.queryByRole('list', { name: 'Results' })).not.toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Jane personal (Personal)' })).toBeChecked();
     expect(screen.getByRole('status')).toHaveTextContent('Score: no rounds yet');
+  });
+
+  it('offers Close only when it is given one (docked), and Close calls it', async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(<PredictPanel />);
+    expect(screen.queryByRole('button', { name: 'Close' })).toBeNull();
+    unmount();
+    const onClose = vi.fn();
+    render(<PredictPanel onClose={onClose} />);
+    const region = screen.getByRole('region', { name: 'Predict, then reveal' });
+    await user.click(within(region).getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledOnce();
   });
 });

@@ -3,12 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LIMITS, toDocument } from '../../core/document/document';
 import { janeTinoScenario } from '../../core/scenarios/jane-tino';
+import { useViewStore } from '../../navigation/view-store';
 import { usePersistStatus } from '../../persist/persist-status';
 import type { Persistence } from '../../persist/persistence';
 import { useTenantStore } from '../../store/tenant-store';
-import { SharePanel } from './share-panel';
+import { SavedStateBanners } from './saved-state-banners';
+import { ShareDialog, SharePanel } from './share-panel';
 
-const links = vi.hoisted(() => ({ next: '' }));
+const links = vi.hoisted(() => ({ next: '', views: [] as unknown[] }));
 const persistence = vi.hoisted(() => ({
   discardUnreadable: vi.fn(),
   loadOtherTab: vi.fn(async () => {}),
@@ -19,7 +21,10 @@ const persistence = vi.hoisted(() => ({
 // codec has its own tests, and the e2e spec opens real links).
 vi.mock('../../share/open-state', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../share/open-state')>()),
-  shareLinkOf: async () => links.next,
+  shareLinkOf: async (_state: unknown, _page: URL, view?: unknown) => {
+    links.views.push(view);
+    return links.next;
+  },
 }));
 vi.mock('../../persist/persistence', () => ({
   currentPersistence: () => persistence as unknown as Persistence,
@@ -33,6 +38,8 @@ const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
 beforeEach(async () => {
   await useTenantStore.getState().loadScenario('jane-tino');
   usePersistStatus.setState({ unreadable: null, otherTab: false });
+  useViewStore.setState({ view: 'lifecycle' });
+  links.views = [];
   writeText.mockReset().mockResolvedValue(undefined);
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
   blobs = [];
@@ -67,6 +74,15 @@ describe('Share and import', () => {
     expect(box).toHaveAttribute('readonly');
     expect(writeText).toHaveBeenCalledWith(links.next);
     expect(screen.getByText('Link copied to the clipboard.')).toBeInTheDocument();
+  });
+
+  it('makes the link for the view open now, so the link opens on it', async () => {
+    links.next = 'http://localhost/?view=timeline#state=abc';
+    useViewStore.setState({ view: 'timeline' });
+    render(<SharePanel />);
+    await userEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    await screen.findByText('Link copied to the clipboard.');
+    expect(links.views).toEqual(['timeline']);
   });
 
   it('warns before copying a link over 8,000 characters, and copies it only when asked', async () => {
@@ -151,6 +167,37 @@ describe('Share and import', () => {
     expect(read).not.toHaveBeenCalled();
   });
 
+  it('opens in a dialog named Share and import, whose Close button calls onClose', async () => {
+    const onClose = vi.fn();
+    render(<ShareDialog onClose={onClose} />);
+    const dialog = screen.getByRole('dialog', { name: 'Share and import' });
+    expect(within(dialog).getByRole('button', { name: 'Copy link' })).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Import JSON…')).toBeInTheDocument();
+    expect(onClose).not.toHaveBeenCalled();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('no longer shows the saved-state banners itself: the shell does', () => {
+    usePersistStatus.setState({
+      unreadable: {
+        text: '{',
+        problems: [{ field: '(saved state)', reason: 'is not valid JSON.' }],
+      },
+      otherTab: true,
+    });
+    render(<SharePanel />);
+    expect(screen.queryByRole('region', { name: 'Unreadable saved state' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Saved by another tab' })).toBeNull();
+  });
+});
+
+describe('Saved-state banners', () => {
+  it('shows nothing while the saved state is readable and no other tab saved', () => {
+    const { container } = render(<SavedStateBanners />);
+    expect(container).toBeEmptyDOMElement();
+  });
+
   it('offers unreadable saved data for download, or to discard it', async () => {
     usePersistStatus.setState({
       unreadable: {
@@ -158,7 +205,7 @@ describe('Share and import', () => {
         problems: [{ field: '(saved state)', reason: 'is not valid JSON.' }],
       },
     });
-    render(<SharePanel />);
+    render(<SavedStateBanners />);
     const banner = screen.getByRole('region', { name: 'Unreadable saved state' });
     expect(within(banner).getByRole('alert')).toHaveTextContent(
       '(saved state): is not valid JSON.',
@@ -172,7 +219,7 @@ describe('Share and import', () => {
 
   it("asks what to do when another tab saved: load its state, or keep this tab's", async () => {
     usePersistStatus.setState({ otherTab: true });
-    render(<SharePanel />);
+    render(<SavedStateBanners />);
     const banner = screen.getByRole('region', { name: 'Saved by another tab' });
     expect(banner).toHaveTextContent('Another tab changed the saved state.');
     await userEvent.click(

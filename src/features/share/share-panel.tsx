@@ -1,8 +1,8 @@
 import { type ChangeEvent, useEffect, useId, useState } from 'react';
 import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
 import { downloadText } from '../../components/download-file';
 import { inputClass } from '../../components/form-parts';
-import { Dialog } from '../../components/dialog';
 import { LIMITS } from '../../core/document/document';
 import { useViewStore } from '../../navigation/view-store';
 import { LONG_LINK_CHARS } from '../../share/link-codec';
@@ -157,9 +157,9 @@ export function SharePanel() {
   return (
     <div className="flex flex-col gap-3 text-sm">
       <p className="text-slate-700 dark:text-slate-300">
-        Saved in this browser as you work. A link (<code>#state=…</code>, never sent to a server)
-        or a file (up to {count(LIMITS.maxBytes)} bytes) carries the whole state: the scenario,
-        every event, the timeline's position and the view open now.
+        Saved in this browser as you work. A link (<code>#state=…</code>, never sent to a server) or
+        a file (up to {count(LIMITS.maxBytes)} bytes) carries the whole state: the scenario, every
+        event, the timeline's position and the view open now.
       </p>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <Button variant="primary" onClick={() => void makeLink()}>

@@ -3,8 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { changeStatus, createKey } from '../../core/commands';
 import { KEY_SCOPES } from '../../core/model';
+import { useViewStore } from '../../navigation/view-store';
 import { type Command, selectTenant, useTenantStore } from '../../store/tenant-store';
-import { TourPanel } from './tour-panel';
+import { useLessonStore } from '../lessons/lesson-store';
+import { startTour } from './start-tour';
+import { TourDock } from './tour-dock';
 import { JANE_EMAIL, JANE_KEY_TEMPLATES, TOUR_STEPS } from './tour-steps';
 import { TOUR_STORAGE_KEY } from './tour-storage';
 
@@ -27,16 +30,16 @@ function dispatch(command: Command) {
   });
 }
 
-function panel() {
+function dock() {
   return screen.getByRole('region', { name: 'Guided tour' });
 }
 
 function button(name: string) {
-  return within(panel()).getByRole('button', { name });
+  return within(dock()).getByRole('button', { name });
 }
 
 function stepHeading() {
-  return within(panel()).getByRole('heading', { level: 3 });
+  return within(dock()).getByRole('heading', { level: 3 });
 }
 
 function saved(): unknown {
@@ -48,37 +51,35 @@ function highlightCss(): string {
   return document.querySelector('style[data-tour-highlight]')?.textContent ?? '';
 }
 
-async function startFromButton(user: ReturnType<typeof userEvent.setup>) {
-  await user.click(screen.getByRole('button', { name: 'Start the guided tour' }));
-  await screen.findByRole('heading', { name: 'Step 1 of 6: Create Jane’s four keys' });
-  expect(useTenantStore.getState().events).toHaveLength(5);
+/** What Start the guided tour does (TourCard): the tour at step 1, Jane Tino before her keys. */
+async function startAndRender() {
+  useLessonStore.getState().openTour(1, true);
+  await act(() => startTour());
+  render(<TourDock />);
+  expect(stepHeading()).toHaveTextContent('Step 1 of 6: Create Jane’s four keys');
 }
 
-describe('TourPanel', () => {
-  beforeEach(() => {
+describe('TourDock', () => {
+  beforeEach(async () => {
     window.localStorage.clear();
     window.history.replaceState(null, '', '/');
-    useTenantStore.getState().loadScenario('jane-tino');
+    useLessonStore.setState({ tour: null, predicting: false, focusPending: false });
+    useViewStore.setState({ view: 'lifecycle' });
+    await useTenantStore.getState().loadScenario('jane-tino');
+    useTenantStore.getState().setDropConfirmer(() => true);
   });
 
-  it('offers the tour, and starting it opens Jane Tino just before her first key', async () => {
-    const user = userEvent.setup();
-    // Another log in place (Jane deactivated): starting replaces it.
-    dispatch((t) => changeStatus(t, 'account_deactivated', janeId()));
-    render(<TourPanel />);
-    expect(within(panel()).getByText(/The vendor FAQ in six steps/)).toBeInTheDocument();
-    await startFromButton(user);
-
-    const { events, cursor } = useTenantStore.getState();
-    expect(cursor).toBe(events.length);
-    expect(tenant().keys.size).toBe(0);
+  it('shows step 1 with its heading focused when a button opened it, Back and Next unavailable', async () => {
+    await startAndRender();
     expect(stepHeading()).toHaveFocus();
+    expect(useLessonStore.getState().focusPending).toBe(false);
     expect(
-      within(panel()).getByText('Still to create: Personal, Team, Service and Tenant owner.'),
+      within(dock()).getByText('Still to create: Personal, Team, Service and Tenant owner.'),
     ).toBeInTheDocument();
     expect(button('Next')).toHaveAttribute('aria-disabled', 'true');
     expect(button('Back')).toHaveAttribute('aria-disabled', 'true');
-    const steps = within(panel()).getByRole('list', { name: 'Tour steps' });
+    expect(button('Leave tour')).toBeInTheDocument();
+    const steps = within(dock()).getByRole('list', { name: 'Tour steps' });
     expect(within(steps).getAllByRole('listitem')).toHaveLength(6);
     expect(within(steps).getByText('Create keys').closest('li')).toHaveAttribute(
       'aria-current',
@@ -87,34 +88,17 @@ describe('TourPanel', () => {
     expect(saved()).toEqual({ step: 1, mode: 'open' });
   });
 
-  it('starts from ?tour=jane-tino and drops the parameter, so a reload resumes instead', async () => {
-    window.history.replaceState(null, '', '/?scenario=blank&tour=jane-tino');
-    await useTenantStore.getState().loadScenario('blank');
-    render(<TourPanel />);
-    expect(
-      await screen.findByRole('heading', { name: 'Step 1 of 6: Create Jane’s four keys' }),
-    ).toBeInTheDocument();
-    await screen.findByRole('button', { name: 'Do it for me' });
-    expect(useTenantStore.getState().scenarioId).toBe('jane-tino');
-    expect(useTenantStore.getState().events).toHaveLength(5);
-    expect(window.location.search).not.toContain('tour=');
-  });
-
-  it('refuses an unknown ?tour= with a notice and leaves the page alone', () => {
-    window.history.replaceState(null, '', '/?tour=bob');
-    render(<TourPanel />);
-    expect(useTenantStore.getState().notice?.message).toBe(
-      'There is no tour "bob"; the guided tour is "jane-tino".',
-    );
-    expect(screen.getByRole('button', { name: 'Start the guided tour' })).toBeInTheDocument();
-    expect(useTenantStore.getState().events.length).toBeGreaterThan(5);
-    expect(window.location.search).toBe('');
+  it('leaves focus where it is when the tour was opened by the address, not a button', async () => {
+    useLessonStore.getState().openTour(1, false);
+    await act(() => startTour());
+    render(<TourDock />);
+    expect(stepHeading()).not.toHaveFocus();
+    expect(document.body).toHaveFocus();
   });
 
   it('does every step on “Do it for me”, names the flipped cells and quotes the FAQ', async () => {
     const user = userEvent.setup();
-    render(<TourPanel />);
-    await startFromButton(user);
+    await startAndRender();
 
     const expected = [
       {
@@ -149,19 +133,20 @@ describe('TourPanel', () => {
       const info = TOUR_STEPS[index];
       if (info === undefined) throw new Error('no step');
       expect(stepHeading()).toHaveTextContent(`Step ${index + 1} of 6: ${info.title}`);
-      expect(within(panel()).queryByText(/What happened/)).toBeNull();
+      expect(useLessonStore.getState().tour).toEqual({ step: index + 1, mode: 'open' });
+      expect(within(dock()).queryByText(/What happened/)).toBeNull();
       expect(highlightCss()).toBe('');
       await user.click(button('Do it for me'));
 
-      expect(within(panel()).getByText(/What happened/)).toBeInTheDocument();
+      expect(within(dock()).getByText(/What happened/)).toBeInTheDocument();
       if (step.list === null) {
-        expect(within(panel()).queryByRole('list', { name: 'Cells that flipped' })).toBeNull();
-        expect(within(panel()).getByText(/Nothing flipped back/)).toBeInTheDocument();
+        expect(within(dock()).queryByRole('list', { name: 'Cells that flipped' })).toBeNull();
+        expect(within(dock()).getByText(/Nothing flipped back/)).toBeInTheDocument();
         expect(
-          within(panel()).getByText('Jane personal stays 401 Owner deleted.'),
+          within(dock()).getByText('Jane personal stays 401 Owner deleted.'),
         ).toBeInTheDocument();
       } else {
-        const list = within(panel()).getByRole('list', { name: step.list });
+        const list = within(dock()).getByRole('list', { name: step.list });
         expect(
           within(list)
             .getAllByRole('listitem')
@@ -170,14 +155,12 @@ describe('TourPanel', () => {
       }
       if (index > 0) {
         expect(
-          within(panel()).getByText(
-            'Jane team, Jane service and Jane tenant owner stay 200 Valid.',
-          ),
+          within(dock()).getByText('Jane team, Jane service and Jane tenant owner stay 200 Valid.'),
         ).toBeInTheDocument();
       }
-      expect(within(panel()).getByText(`“${info.quote}”`)).toBeInTheDocument();
+      expect(within(dock()).getByText(`“${info.quote}”`)).toBeInTheDocument();
       expect(
-        within(panel()).getByRole('link', {
+        within(dock()).getByRole('link', {
           name: 'FAQ: What happens to a Tines API key when the user account that created it leaves the tenant?',
         }),
       ).toHaveAttribute('href', 'https://explained.tines.com/en/articles/10522850');
@@ -186,19 +169,20 @@ describe('TourPanel', () => {
       }
       expect(highlightCss().match(/td\[/g)).toHaveLength(step.outlined.length * 2);
       // The button is gone once the step is done; focus waits on Next.
-      expect(within(panel()).queryByRole('button', { name: 'Do it for me' })).toBeNull();
+      expect(within(dock()).queryByRole('button', { name: 'Do it for me' })).toBeNull();
       expect(button('Next')).toHaveFocus();
       expect(button('Next')).toHaveAttribute('aria-disabled', 'false');
       await user.keyboard('{Enter}');
     }
 
     expect(stepHeading()).toHaveTextContent('Step 6 of 6: Done: what the FAQ says');
-    const summary = within(panel()).getByRole('list', { name: 'What each step did' });
+    expect(saved()).toEqual({ step: 6, mode: 'open' });
+    const summary = within(dock()).getByRole('list', { name: 'What each step did' });
     expect(within(summary).getAllByRole('listitem')[4]).toHaveTextContent(
       'Re-invite: nothing flipped; Jane personal stayed 401.',
     );
     expect(
-      within(panel()).getByText(
+      within(dock()).getByText(
         '“In summary, when a user is deactivated or removed entirely from the tenant, the only API key that stops working is their Personal API key. Even if they are re-invited to the tenant, the Personal API key from before will still not work.”',
       ),
     ).toBeInTheDocument();
@@ -207,133 +191,121 @@ describe('TourPanel', () => {
     // Back walks through the done steps; a finished tour starts again from scratch.
     await user.click(button('Back'));
     expect(stepHeading()).toHaveTextContent('Step 5 of 6: Re-invite Jane');
-    expect(within(panel()).getByText(/Nothing flipped back/)).toBeInTheDocument();
+    expect(button('Back')).toHaveFocus();
+    expect(within(dock()).getByText(/Nothing flipped back/)).toBeInTheDocument();
     await user.click(button('Next'));
     await user.click(button('Start the tour again'));
-    await screen.findByText('Still to create: Personal, Team, Service and Tenant owner.');
+    await within(dock()).findByText('Still to create: Personal, Team, Service and Tenant owner.');
     expect(stepHeading()).toHaveTextContent('Step 1 of 6');
+    expect(stepHeading()).toHaveFocus();
     expect(useTenantStore.getState().events).toHaveLength(5);
+  });
+
+  it('does nothing on Back at step 1 or on Next before the step is done, and keeps focus there', async () => {
+    const user = userEvent.setup();
+    await startAndRender();
+    await user.click(button('Back'));
+    expect(button('Back')).toHaveFocus();
+    await user.click(button('Next'));
+    expect(button('Next')).toHaveFocus();
+    expect(stepHeading()).toHaveTextContent('Step 1 of 6');
+    expect(useLessonStore.getState().tour).toEqual({ step: 1, mode: 'open' });
   });
 
   it('sees a step done in the page, not by the tour, and undone by time travel', async () => {
     const user = userEvent.setup();
-    render(<TourPanel />);
-    await startFromButton(user);
+    await startAndRender();
     for (const scope of KEY_SCOPES) {
       dispatch((t) => createKey(t, { ...JANE_KEY_TEMPLATES[scope], scope, createdBy: janeId() }));
       if (scope !== 'tenant_owner') expect(button('Next')).toHaveAttribute('aria-disabled', 'true');
     }
-    expect(within(panel()).getByRole('list', { name: 'New keys' })).toBeInTheDocument();
+    expect(within(dock()).getByRole('list', { name: 'New keys' })).toBeInTheDocument();
     await user.click(button('Next'));
-    expect(within(panel()).getByText(/In People, press Deactivate/)).toBeInTheDocument();
+    expect(within(dock()).getByText(/In People, press Deactivate/)).toBeInTheDocument();
 
     dispatch((t) => changeStatus(t, 'account_deactivated', janeId()));
-    const flipped = within(panel()).getByRole('list', { name: 'Cells that flipped' });
+    const flipped = within(dock()).getByRole('list', { name: 'Cells that flipped' });
     expect(flipped).toHaveTextContent(
       'Jane personal (Personal key): 200 Valid → 401 Owner deactivated',
     );
     expect(
-      within(panel()).getByText(/Jane Tino was deactivated by the console\. One cell flipped/),
+      within(dock()).getByText(/Jane Tino was deactivated by the console\. One cell flipped/),
     ).toBeInTheDocument();
 
     act(() => {
       useTenantStore.getState().undo();
     });
-    expect(within(panel()).queryByRole('list', { name: 'Cells that flipped' })).toBeNull();
+    expect(within(dock()).queryByRole('list', { name: 'Cells that flipped' })).toBeNull();
     expect(button('Next')).toHaveAttribute('aria-disabled', 'true');
     await user.click(button('Back'));
     act(() => {
       useTenantStore.getState().undo();
     });
     // Back on step 1 with one key fewer: step 1 is to do again, and step 2 says so.
-    expect(within(panel()).getByText('Still to create: Tenant owner.')).toBeInTheDocument();
+    expect(within(dock()).getByText('Still to create: Tenant owner.')).toBeInTheDocument();
     await user.click(button('Next'));
     expect(stepHeading()).toHaveTextContent('Step 1 of 6');
   });
 
-  it('asks to go back when an earlier step is no longer done', async () => {
+  it('asks to go back when an earlier step is no longer done, and focuses the step it goes to', async () => {
     const user = userEvent.setup();
-    window.localStorage.setItem(TOUR_STORAGE_KEY, JSON.stringify({ step: 4, mode: 'open' }));
-    render(<TourPanel />);
-    // The page as freshly opened: Jane has her keys, nothing else happened.
+    // A reload at step 4 of a page freshly opened: Jane has her keys, nothing else happened.
+    useLessonStore.setState({ tour: { step: 4, mode: 'open' } });
+    render(<TourDock />);
     expect(stepHeading()).toHaveTextContent('Step 4 of 6: Delete Jane');
-    expect(
-      within(panel()).getByText(/Step 2 is not done in the page any more/),
-    ).toBeInTheDocument();
-    expect(within(panel()).queryByRole('button', { name: 'Do it for me' })).toBeNull();
+    expect(within(dock()).getByText(/Step 2 is not done in the page any more/)).toBeInTheDocument();
+    expect(within(dock()).queryByRole('button', { name: 'Do it for me' })).toBeNull();
     await user.click(button('Go to step 2'));
     expect(stepHeading()).toHaveTextContent('Step 2 of 6: Deactivate Jane');
     expect(stepHeading()).toHaveFocus();
     expect(button('Do it for me')).toBeInTheDocument();
+    expect(saved()).toEqual({ step: 2, mode: 'open' });
   });
 
   it('explains a step that cannot be done any more and offers to start again', async () => {
     const user = userEvent.setup();
-    render(<TourPanel />);
-    await startFromButton(user);
+    await startAndRender();
     await user.click(button('Do it for me'));
     await user.click(button('Next'));
     dispatch((t) => changeStatus(t, 'account_deleted', janeId()));
-    expect(within(panel()).getByText(/This step cannot be done from here:/)).toBeInTheDocument();
-    expect(within(panel()).queryByRole('button', { name: 'Do it for me' })).toBeNull();
+    expect(within(dock()).getByText(/This step cannot be done from here:/)).toBeInTheDocument();
+    expect(within(dock()).queryByRole('button', { name: 'Do it for me' })).toBeNull();
     await user.click(button('Start the tour again'));
-    expect(await screen.findByRole('button', { name: 'Do it for me' })).toBeInTheDocument();
+    expect(await within(dock()).findByRole('button', { name: 'Do it for me' })).toBeInTheDocument();
     expect(stepHeading()).toHaveTextContent('Step 1 of 6');
   });
 
   it('says the tour needs Jane Tino when another scenario is open', async () => {
     const user = userEvent.setup();
-    render(<TourPanel />);
-    await startFromButton(user);
+    await startAndRender();
     await act(() => useTenantStore.getState().loadScenario('blank'));
     expect(
-      within(panel()).getByText(/The tour runs on the Jane Tino scenario; the page now shows/),
+      within(dock()).getByText(/The tour runs on the Jane Tino scenario; the page now shows/),
     ).toBeInTheDocument();
     expect(button('Next')).toHaveAttribute('aria-disabled', 'true');
     await user.click(button('Start the tour again'));
-    await screen.findByRole('button', { name: 'Do it for me' });
+    await within(dock()).findByRole('button', { name: 'Do it for me' });
     expect(useTenantStore.getState().scenarioId).toBe('jane-tino');
   });
 
-  it('leaves and resumes with the keyboard, and remembers the step across a reload', async () => {
+  it('leaves the tour at its step and sends focus to the view heading, without touching the page', async () => {
     const user = userEvent.setup();
-    const first = render(<TourPanel />);
-    await startFromButton(user);
+    await startAndRender();
     await user.click(button('Do it for me'));
     await user.click(button('Next'));
+    const events = useTenantStore.getState().events;
+    const { focusToken } = useViewStore.getState();
+    const entries = window.history.length;
+
     await user.click(button('Leave tour'));
-
-    const resume = button('Resume the tour (step 2 of 6)');
-    expect(resume).toHaveFocus();
-    expect(within(panel()).queryByRole('heading', { level: 3 })).toBeNull();
-    expect(within(panel()).getByText(/You left the tour at step 2 of 6: Deactivate Jane/));
+    expect(useLessonStore.getState().tour).toEqual({ step: 2, mode: 'left' });
     expect(saved()).toEqual({ step: 2, mode: 'left' });
-
-    first.unmount();
-    render(<TourPanel />);
-    expect(button('Resume the tour (step 2 of 6)')).toBeInTheDocument();
-    await user.tab();
-    expect(button('Resume the tour (step 2 of 6)')).toHaveFocus();
-    await user.keyboard('{Enter}');
-    expect(stepHeading()).toHaveTextContent('Step 2 of 6: Deactivate Jane');
-    expect(stepHeading()).toHaveFocus();
-    expect(saved()).toEqual({ step: 2, mode: 'open' });
-    // Resuming does not touch the page.
-    expect(tenant().accounts.get(janeId())?.status).toBe('active');
-  });
-
-  it.each([
-    ['not JSON', '{step'],
-    ['a step out of range', '{"step":7,"mode":"open"}'],
-    ['a fractional step', '{"step":1.5,"mode":"open"}'],
-    ['an unknown mode', '{"step":2,"mode":"hidden"}'],
-    ['a string', '"open"'],
-    ['null', 'null'],
-    ['an array', '[2,"open"]'],
-  ])('ignores saved progress that is %s, and forgets it', (_, raw) => {
-    window.localStorage.setItem(TOUR_STORAGE_KEY, raw);
-    render(<TourPanel />);
-    expect(button('Start the guided tour')).toBeInTheDocument();
-    expect(window.localStorage.getItem(TOUR_STORAGE_KEY)).toBeNull();
+    expect(useViewStore.getState()).toMatchObject({
+      view: 'lifecycle',
+      focusToken: focusToken + 1,
+    });
+    // Already on Lifecycle: no history entry for it.
+    expect(window.history.length).toBe(entries);
+    expect(useTenantStore.getState().events).toBe(events);
   });
 });
