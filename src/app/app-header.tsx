@@ -1,5 +1,6 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import { Button } from '../components/button';
+import { lazyNamed } from '../components/lazy-named';
 import { SCENARIOS } from '../core/scenarios/scenario-catalog';
 import { PresenterToggle } from '../features/presenter/presenter-controls';
 import { usePresenter } from '../features/presenter/use-presenter';
@@ -9,10 +10,9 @@ import { type ThemeChoice, useTheme } from './theme';
 const selectClass =
   'rounded border border-slate-300 bg-white px-1 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
 
-const PresenterToolbar = lazy(() =>
-  import('../features/presenter/presenter-toolbar').then((module) => ({
-    default: module.PresenterToolbar,
-  })),
+const PresenterToolbar = lazyNamed(
+  () => import('../features/presenter/presenter-toolbar'),
+  'PresenterToolbar',
 );
 
 function PresenterSlot() {
@@ -25,9 +25,7 @@ function PresenterSlot() {
 }
 
 // Loaded on the first click (and fetched while idle after the first paint, with the saving).
-const ShareDialog = lazy(() =>
-  import('./after-render').then((module) => ({ default: module.ShareDialog })),
-);
+const ShareDialog = lazyNamed(() => import('./after-render'), 'ShareDialog');
 
 function TenantName() {
   const name = useTenantStore((s) => selectTenant(s).name);

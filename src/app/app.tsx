@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { lazyNamed } from '../components/lazy-named';
 import { findScenario } from '../core/scenarios/scenario-catalog';
 import { useDockedLesson } from '../features/lessons/lesson-store';
 import { useViewStore } from '../navigation/view-store';
@@ -28,9 +29,7 @@ function LoadingStatus() {
   );
 }
 
-const SavedStateBanners = lazy(() =>
-  import('./after-render').then((module) => ({ default: module.SavedStateBanners })),
-);
+const SavedStateBanners = lazyNamed(() => import('./after-render'), 'SavedStateBanners');
 
 /** Saved data this console cannot read, or another tab's save: loaded only when there is one. */
 function SavedStateSlot() {
@@ -42,9 +41,7 @@ function SavedStateSlot() {
   ) : null;
 }
 
-const PastBanner = lazy(() =>
-  import('../features/timeline/past-banner').then((module) => ({ default: module.PastBanner })),
-);
+const PastBanner = lazyNamed(() => import('../features/timeline/past-banner'), 'PastBanner');
 
 /** "Viewing an earlier moment": loaded when the cursor first leaves the present. */
 function PastBannerSlot() {
@@ -56,10 +53,9 @@ function PastBannerSlot() {
   ) : null;
 }
 
-const LessonReminder = lazy(() =>
-  import('../features/lessons/lesson-reminder').then((module) => ({
-    default: module.LessonReminder,
-  })),
+const LessonReminder = lazyNamed(
+  () => import('../features/lessons/lesson-reminder'),
+  'LessonReminder',
 );
 
 /** A lesson runs on Lifecycle while another view is open: loaded only then. */
@@ -74,10 +70,9 @@ function LessonReminderSlot() {
 }
 
 // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z from every view: bound just after the first paint.
-const UndoShortcuts = lazy(() =>
-  import('../features/timeline/undo-shortcuts').then((module) => ({
-    default: module.UndoShortcuts,
-  })),
+const UndoShortcuts = lazyNamed(
+  () => import('../features/timeline/undo-shortcuts'),
+  'UndoShortcuts',
 );
 
 /**

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { lazyNamed } from '../../components/lazy-named';
 import { Section } from '../../components/section';
 import { findScenario } from '../../core/scenarios/scenario-catalog';
 import { useTenantStore } from '../../store/tenant-store';
@@ -8,7 +9,7 @@ import { PeopleTable } from '../people/people-table';
 
 // The lessons are their own chunk, fetched while idle after the first paint like the views.
 const loadLessons = () => import('../lessons/lesson-dock');
-const LessonDock = lazy(() => loadLessons().then((module) => ({ default: module.LessonDock })));
+const LessonDock = lazyNamed(loadLessons, 'LessonDock');
 
 /** Fetch the lessons' chunk ahead of need (called while idle). */
 export function prefetchLessons(): Promise<unknown> {

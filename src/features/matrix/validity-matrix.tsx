@@ -1,4 +1,5 @@
-import { lazy, memo, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazyNamed } from '../../components/lazy-named';
 import {
   cellButtonClass,
   EmptyRow,
@@ -45,12 +46,8 @@ const loadExplanation = () => import('./cell-explanation');
 // The export buttons arrive just after the first paint (prefetched below), into a slot of their
 // height: the first paint does not wait for them.
 const loadExportMenu = () => import('./matrix-export-menu');
-const MatrixExportMenu = lazy(() =>
-  loadExportMenu().then((module) => ({ default: module.MatrixExportMenu })),
-);
-const CellExplanation = lazy(() =>
-  loadExplanation().then((module) => ({ default: module.CellExplanation })),
-);
+const MatrixExportMenu = lazyNamed(loadExportMenu, 'MatrixExportMenu');
+const CellExplanation = lazyNamed(loadExplanation, 'CellExplanation');
 
 /** The two header rows stay in view while a long matrix scrolls. */
 const HEADER_ROWS = 2;

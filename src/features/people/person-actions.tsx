@@ -1,5 +1,6 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import { Button } from '../../components/button';
+import { lazyNamed } from '../../components/lazy-named';
 import { changeStatus, reinviteAccount } from '../../core/commands';
 import { useTenantStore } from '../../store/tenant-store';
 import { useAccount } from '../../store/use-tenant';
@@ -7,11 +8,10 @@ import type { PersonRow } from './people-rows';
 
 // The dialogs are loaded on first use (and fetched while idle after the first paint): they are
 // not needed to draw the table.
-const EditRolesDialog = lazy(() =>
-  import('./edit-roles-dialog').then((module) => ({ default: module.EditRolesDialog })),
-);
-const DeleteAccountDialog = lazy(() =>
-  import('./delete-account-dialog').then((module) => ({ default: module.DeleteAccountDialog })),
+const EditRolesDialog = lazyNamed(() => import('./edit-roles-dialog'), 'EditRolesDialog');
+const DeleteAccountDialog = lazyNamed(
+  () => import('./delete-account-dialog'),
+  'DeleteAccountDialog',
 );
 
 /** Fetch the row actions' dialogs ahead of need. */
