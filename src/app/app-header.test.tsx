@@ -1,36 +1,14 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { changeStatus } from '../core/commands';
+import { accountNamed } from '../core/testing/named';
 import { usePresenter } from '../features/presenter/use-presenter';
 import { selectTenant, useTenantStore } from '../store/tenant-store';
 import { AppHeader } from './app-header';
 
-/** jsdom has no matchMedia; the theme asks it whether the system is dark (it is not, here). */
-function stubMatchMedia() {
-  vi.stubGlobal(
-    'matchMedia',
-    (query: string): MediaQueryList =>
-      ({
-        matches: false,
-        media: query,
-        onchange: null,
-        addEventListener: () => {},
-        removeEventListener: () => {},
-        addListener: () => {},
-        removeListener: () => {},
-        dispatchEvent: () => false,
-      }) as MediaQueryList,
-  );
-}
-
-beforeAll(stubMatchMedia);
-
 function janeId(): string {
-  const tenant = selectTenant(useTenantStore.getState());
-  const jane = [...tenant.accounts.values()].find((account) => account.name === 'Jane Tino');
-  if (jane === undefined) throw new Error('no Jane Tino');
-  return jane.id;
+  return accountNamed(selectTenant(useTenantStore.getState()), 'Jane Tino').id;
 }
 
 function cursor() {

@@ -1,7 +1,8 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { changeStatus } from '../core/commands';
+import { accountNamed } from '../core/testing/named';
 import { useLessonStore } from '../features/lessons/lesson-store';
 import { startTour } from '../features/tour/start-tour';
 import { navigate, useViewStore } from '../navigation/view-store';
@@ -9,29 +10,8 @@ import { usePersistStatus } from '../persist/persist-status';
 import { selectTenant, useTenantStore } from '../store/tenant-store';
 import { App } from './app';
 
-/** jsdom has no matchMedia; the theme asks it whether the system is dark (it is not, here). */
-beforeAll(() => {
-  vi.stubGlobal(
-    'matchMedia',
-    (query: string): MediaQueryList =>
-      ({
-        matches: false,
-        media: query,
-        onchange: null,
-        addEventListener: () => {},
-        removeEventListener: () => {},
-        addListener: () => {},
-        removeListener: () => {},
-        dispatchEvent: () => false,
-      }) as MediaQueryList,
-  );
-});
-
 function janeId(): string {
-  const tenant = selectTenant(useTenantStore.getState());
-  const jane = [...tenant.accounts.values()].find((account) => account.name === 'Jane Tino');
-  if (jane === undefined) throw new Error('no Jane Tino');
-  return jane.id;
+  return accountNamed(selectTenant(useTenantStore.getState()), 'Jane Tino').id;
 }
 
 function deactivateJane() {

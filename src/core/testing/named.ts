@@ -12,3 +12,11 @@ export function accountNamed(tenant: Tenant, name: string): Account {
   if (account === undefined) throw new Error(`No account named ${name}`);
   return account;
 }
+
+/** The newest account with this email: a re-invited person's current one. */
+export function currentAccountId(tenant: Tenant, email: string): string {
+  const ids = tenant.accountsByEmail.get(email);
+  const id = ids?.[ids.length - 1];
+  if (id === undefined) throw new Error(`No account with the email ${email}`);
+  return id;
+}

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ViewOutlet } from '../../app/view-outlet';
 import { changeStatus } from '../../core/commands';
+import { currentAccountId } from '../../core/testing/named';
 import { navigate, useViewStore } from '../../navigation/view-store';
 import { selectTenant, useTenantStore } from '../../store/tenant-store';
 import { useLessonStore } from '../lessons/lesson-store';
@@ -15,10 +16,7 @@ function tenant() {
 }
 
 function janeId(): string {
-  const ids = tenant().accountsByEmail.get(JANE_EMAIL);
-  const id = ids?.[ids.length - 1];
-  if (id === undefined) throw new Error('no Jane Tino');
-  return id;
+  return currentAccountId(tenant(), JANE_EMAIL);
 }
 
 function card() {

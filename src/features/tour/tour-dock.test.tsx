@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { changeStatus, createKey } from '../../core/commands';
 import { KEY_SCOPES } from '../../core/model';
+import { currentAccountId } from '../../core/testing/named';
 import { useViewStore } from '../../navigation/view-store';
 import { type Command, selectTenant, useTenantStore } from '../../store/tenant-store';
 import { useLessonStore } from '../lessons/lesson-store';
@@ -17,10 +18,7 @@ function tenant() {
 
 /** Jane's current account (the re-invited one once there is one). */
 function janeId(): string {
-  const ids = tenant().accountsByEmail.get(JANE_EMAIL);
-  const id = ids?.[ids.length - 1];
-  if (id === undefined) throw new Error('no Jane Tino');
-  return id;
+  return currentAccountId(tenant(), JANE_EMAIL);
 }
 
 function dispatch(command: Command) {
