@@ -1,11 +1,12 @@
 /**
- * The README's example, verbatim: how a Playwright suite of your own calls the simulated API.
- * It uses only @playwright/test and the console's public roles and names, no project fixture.
+ * The README's example: how a Playwright suite of your own calls the simulated API. It uses only
+ * @playwright/test and the console's public roles and names, no project fixture. The request
+ * console is on the API view (`?view=api`), the People table on Lifecycle.
  */
 import { expect, test } from '@playwright/test';
 
 test('a personal key stops working while its creator is deactivated', async ({ page }) => {
-  await page.goto('/?scenario=jane-tino');
+  await page.goto('/?scenario=jane-tino&view=api');
   const api = page.getByRole('region', { name: 'Simulated API', exact: true });
   // The service worker starts after the first paint; wait until the console says it is up.
   await expect(api.getByRole('status').filter({ hasText: 'Simulated API ready' })).toBeVisible();
@@ -26,6 +27,11 @@ test('a personal key stops working while its creator is deactivated', async ({ p
     );
   expect(await status()).toBe(200);
 
+  // The People table is on the Lifecycle view.
+  await page
+    .getByRole('navigation', { name: 'Console', exact: true })
+    .getByRole('link', { name: 'Lifecycle', exact: true })
+    .click();
   const people = page.getByRole('table', { name: 'People', exact: true });
   await people
     .getByRole('row')

@@ -10,7 +10,7 @@ const REASONS = {
 
 test.describe('Create key', () => {
   test.beforeEach(async ({ consolePage }) => {
-    await consolePage.goto('jane-tino');
+    await consolePage.goto({ scenario: 'jane-tino', view: 'Keys' });
     await consolePage.openCreateKey();
   });
 
@@ -59,6 +59,8 @@ test.describe('Create key', () => {
     await expect(consolePage.keyVerdict('Vera CLI')).toHaveAccessibleName('200 Valid');
     await expect(consolePage.keysShown).toHaveText('Showing 9 of 9 keys');
 
+    // The validity matrix, on Lifecycle, has the key too.
+    await consolePage.openView('Lifecycle');
     await expect(consolePage.matrixRow('Vera CLI').getByRole('rowheader')).toHaveAccessibleName(
       'Vera CLI Personal · Vera Lin',
     );
@@ -109,7 +111,8 @@ test.describe('Create key', () => {
       'Team Automation: Editor',
     );
     await expect(consolePage.keyVerdict('Jane automation')).toHaveAccessibleName('200 Valid');
-    // A team key outlives every lifecycle stage of its creator.
+    // A team key outlives every lifecycle stage of its creator (the matrix is on Lifecycle).
+    await consolePage.openView('Lifecycle');
     for (const column of ['Now', 'Deactivated', 'Deleted', 'Re-invited'] as const) {
       await expect(consolePage.matrixCell('Jane automation', column)).toHaveAttribute(
         'data-status',

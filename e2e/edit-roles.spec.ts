@@ -5,7 +5,7 @@ test.describe('Edit roles', () => {
     consolePage,
     page,
   }) => {
-    await consolePage.goto('jane-tino');
+    await consolePage.goto({ scenario: 'jane-tino' });
     const editRoles = consolePage.personRow('Jane Tino').getByRole('button', {
       name: 'Edit roles',
       exact: true,
@@ -49,8 +49,14 @@ test.describe('Edit roles', () => {
     await expect(consolePage.personCell('Jane Tino', 'Tenant role')).toHaveText('Member');
     await expect(consolePage.personCell('Jane Tino', 'Team roles')).toHaveText('None');
     await expect(consolePage.personCell('Jane Tino', 'Status')).toHaveText('Active');
-    await expect(consolePage.keyVerdict('Jane personal')).toHaveAccessibleName('200 Valid');
     // The Dialog gives focus back to the button that opened it.
     await expect(editRoles).toBeFocused();
+    await expect(consolePage.matrixCell('Jane personal', 'Now')).toHaveAttribute(
+      'data-status',
+      '200',
+    );
+    // The Keys view says the same.
+    await consolePage.openView('Keys');
+    await expect(consolePage.keyVerdict('Jane personal')).toHaveAccessibleName('200 Valid');
   });
 });

@@ -94,3 +94,34 @@ test.describe('Large tenant (10,000 people)', () => {
     await consolePage.expectNoA11yViolations('large tenant after a deactivation');
   });
 });
+
+test.describe('Large tenant in the other views', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('opens on the Keys view, virtualised, and switches views without losing the tenant', async ({
+    consolePage,
+    page,
+  }) => {
+    await page.goto(`${LARGE}&view=keys`);
+    await expect(consolePage.keysShown).toHaveText('Showing 40,100 of 40,100 keys', {
+      timeout: 60_000,
+    });
+    await consolePage.expectView('Keys');
+    // 40,100 keys and a header row; only a window of them is in the page.
+    await expect(consolePage.keys).toHaveAttribute('aria-rowcount', '40101');
+    expect(await consolePage.keys.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(100);
+    const region = page.getByRole('region', { name: 'Keys, scrollable' });
+    await region.evaluate((element) => {
+      element.scrollTop = element.scrollHeight;
+    });
+    await expect(consolePage.keys.locator('tr[aria-rowindex="40101"]')).toBeVisible();
+    await consolePage.expectNoA11yViolations('large tenant, Keys');
+
+    for (const view of ['Timeline', 'API', 'Lifecycle'] as const) {
+      await consolePage.openView(view);
+      await expect(consolePage.viewHeading(view)).toBeFocused();
+    }
+    await expect(page.getByText(/^Showing 10,100 of 10,100 accounts$/)).toBeVisible();
+    await expect(page).toHaveURL(/scenario=large&people=10000&keysPerPerson=4$/);
+  });
+});

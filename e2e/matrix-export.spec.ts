@@ -43,7 +43,7 @@ async function text(download: Download): Promise<string> {
 
 test.describe('Validity matrix export', () => {
   test.beforeEach(async ({ consolePage }) => {
-    await consolePage.goto('jane-tino');
+    await consolePage.goto({ scenario: 'jane-tino' });
   });
 
   test('downloads the matrix as JSON and CSV, as it is after Jane is deactivated', async ({
@@ -55,6 +55,7 @@ test.describe('Validity matrix export', () => {
       'data-status',
       '401',
     );
+    // The group's legend is visually hidden; it still names the group.
     const exports = consolePage.matrixRegion.getByRole('group', { name: 'Export all keys' });
     const exportJson = exports.getByRole('button', { name: 'Export JSON', exact: true });
     const exportCsv = exports.getByRole('button', { name: 'Export CSV', exact: true });

@@ -2,7 +2,7 @@ import { expect, test } from './fixtures/console-page';
 
 test.describe('Permission matrix', () => {
   test.beforeEach(async ({ consolePage }) => {
-    await consolePage.goto('jane-tino');
+    await consolePage.goto({ scenario: 'jane-tino', view: 'API' });
   });
 
   test('is walked from the keyboard and explains a 403 the simulator assumed', async ({
@@ -76,7 +76,10 @@ test.describe('Permission matrix', () => {
       '200',
     );
 
+    // People are on Lifecycle; the permission matrix follows when the API view is opened again.
+    await consolePage.openView('Lifecycle');
     await consolePage.deactivate('Jane Tino');
+    await consolePage.openView('API');
     await expect(matrix.getByTestId(`perm-${janePersonal}:info`)).toHaveAttribute(
       'data-status',
       '401',

@@ -1,4 +1,4 @@
-import { type ConsolePage, expect, test } from './fixtures/console-page';
+import { type ConsolePage, expect, test, VIEW_NAMES } from './fixtures/console-page';
 
 /** The page scrolls sideways as a whole (a table's own scroll box does not count). */
 async function pageScrollsSideways(consolePage: ConsolePage): Promise<boolean> {
@@ -13,8 +13,8 @@ async function expectFocused(consolePage: ConsolePage, name: string, role: 'radi
 
 test.describe('Predict, then reveal', () => {
   test.beforeEach(async ({ consolePage }) => {
-    await consolePage.goto('jane-tino');
-    await expect(consolePage.predictPerson).toBeVisible();
+    await consolePage.goto({ scenario: 'jane-tino' });
+    await consolePage.startPrediction();
   });
 
   test('plays two rounds from the keyboard and keeps the score', async ({ consolePage, page }) => {
@@ -92,10 +92,7 @@ test.describe('Predict, then reveal', () => {
 
 test.describe('Presenter mode', () => {
   test.beforeEach(async ({ consolePage }) => {
-    await consolePage.goto('jane-tino');
-    await consolePage.waitForApi();
-    await expect(consolePage.predictPerson).toBeVisible();
-    await expect(consolePage.keys).toBeVisible();
+    await consolePage.goto({ scenario: 'jane-tino' });
   });
 
   test('raises the type and still fits 1280 and 1024 pixels without sideways scrolling', async ({
@@ -111,10 +108,22 @@ test.describe('Presenter mode', () => {
     expect(await rootSize()).toBe('20px');
     await expect(consolePage.presenterTools).toBeVisible();
 
+    // Every view, including the tour docked on Lifecycle.
+    for (const view of VIEW_NAMES) {
+      await consolePage.openView(view);
+      if (view === 'API') await consolePage.waitForApi();
+      for (const width of [1280, 1024]) {
+        await page.setViewportSize({ width, height: 800 });
+        await expect
+          .poll(() => pageScrollsSideways(consolePage), { message: `${view}, ${width}px` })
+          .toBe(false);
+      }
+    }
+    await consolePage.startTour();
     for (const width of [1280, 1024]) {
       await page.setViewportSize({ width, height: 800 });
       await expect
-        .poll(() => pageScrollsSideways(consolePage), { message: `${width}px` })
+        .poll(() => pageScrollsSideways(consolePage), { message: `tour docked, ${width}px` })
         .toBe(false);
     }
 
@@ -125,6 +134,8 @@ test.describe('Presenter mode', () => {
   });
 
   test('hides secrets in the request console', async ({ consolePage }) => {
+    await consolePage.openView('API');
+    await consolePage.waitForApi();
     const secret = consolePage.apiRegion.getByRole('textbox', { name: 'Secret', exact: true });
     const showSecret = consolePage.apiRegion.getByRole('button', {
       name: 'Show secret',
@@ -177,6 +188,7 @@ test.describe('Presenter mode', () => {
     const now = consolePage.matrixCell('Jane personal', 'Now');
     await expect(now).toHaveAttribute('data-status', '200');
 
+    await consolePage.startPrediction();
     await consolePage.predictPerson.selectOption({ label: 'Jane Tino — Active' });
     await expect(now).toHaveText('hidden until reveal');
     await expect(now).not.toHaveAttribute('data-status');
@@ -185,17 +197,30 @@ test.describe('Presenter mode', () => {
     await expect(consolePage.matrixCell('Jane personal', 'Deactivated')).toHaveText(
       'hidden until reveal',
     );
-    await expect(consolePage.keyVerdict('Jane personal')).toHaveText('hidden until reveal');
     // Focusing the hidden cell does not explain it either.
     await consolePage.matrixCellButton('Jane personal', 'Now').focus();
     await expect(consolePage.cellExplanation).toHaveText('This verdict is hidden until reveal.');
     await consolePage.expectNoA11yViolations('presenter mode, prediction open');
 
+    // The Keys view hides them too while the round is open, and leads back to it.
+    await consolePage.openView('Keys');
+    await expect(consolePage.keyVerdict('Jane personal')).toHaveText('hidden until reveal');
+    await consolePage.lessonReminder
+      .getByRole('button', { name: 'Back to the round', exact: true })
+      .click();
+    await consolePage.expectView('Lifecycle');
+    await expect(consolePage.predictPerson).toBeFocused();
+    await expect(consolePage.predictPerson.locator('option:checked')).toHaveText(
+      'Jane Tino — Active',
+    );
+
     await consolePage.predictGuess('Jane personal (Personal)').check();
     await consolePage.revealButton.click();
     await expect(now).toHaveAttribute('data-status', '401');
-    await expect(consolePage.keyVerdict('Jane personal')).toHaveText(/401 Owner deactivated/);
     await expect(consolePage.predictScore).toHaveText('Score: 7 of 7 right over 1 round');
+    await consolePage.openView('Keys');
+    await expect(consolePage.keyVerdict('Jane personal')).toHaveText(/401 Owner deactivated/);
+    await consolePage.openView('Lifecycle');
 
     await consolePage.themeSelect.selectOption('dark');
     await expect(consolePage.page.locator('html')).toHaveClass(/\bdark\b/);

@@ -10,12 +10,11 @@ const PERSONAL = 'Jane personal';
 const OTHERS = ['Jane team', 'Jane service', 'Jane tenant owner'] as const;
 
 /**
- * The key's verdict as both the Keys table ("Verdict now") and the matrix ("Now") show it. A cell
- * that has just flipped says so for a few seconds: " (just changed)".
+ * The key's verdict as the validity matrix ("Now", on Lifecycle) shows it. A cell that has just
+ * flipped says so for a few seconds: " (just changed)".
  */
 async function expectVerdict(consolePage: ConsolePage, keyName: string, verdict: string) {
   const status = verdict.slice(0, 3);
-  await expect(consolePage.keyVerdict(keyName)).toHaveAccessibleName(verdict);
   await expect(consolePage.matrixCell(keyName, 'Now')).toHaveAttribute('data-status', status);
   await expect(consolePage.matrixCellButton(keyName, 'Now')).toHaveAccessibleName(
     new RegExp(`^${verdict}( \\(just changed\\))?$`),
@@ -26,9 +25,22 @@ async function expectOthersValid(consolePage: ConsolePage) {
   for (const keyName of OTHERS) await expectVerdict(consolePage, keyName, '200 Valid');
 }
 
+/**
+ * The Keys view's "Verdict now" says the same as the matrix: the personal key's verdict, the
+ * other three 200. Opens the Keys view and comes back to Lifecycle.
+ */
+async function expectKeysView(consolePage: ConsolePage, personal: string) {
+  await consolePage.openView('Keys');
+  await expect(consolePage.keyVerdict(PERSONAL)).toHaveAccessibleName(personal);
+  for (const keyName of OTHERS) {
+    await expect(consolePage.keyVerdict(keyName)).toHaveAccessibleName('200 Valid');
+  }
+  await consolePage.openView('Lifecycle');
+}
+
 test.describe('FAQ walkthrough: Jane Tino leaves and comes back', () => {
   test.beforeEach(async ({ consolePage }) => {
-    await consolePage.goto('jane-tino');
+    await consolePage.goto({ scenario: 'jane-tino' });
   });
 
   test('breaks only the personal key while Jane is deactivated or deleted, and keeps it broken after a re-invite', async ({
@@ -41,6 +53,7 @@ test.describe('FAQ walkthrough: Jane Tino leaves and comes back', () => {
       await expectVerdict(consolePage, PERSONAL, '200 Valid');
       await expectOthersValid(consolePage);
       await consolePage.expectNoA11yViolations('initial');
+      await expectKeysView(consolePage, '200 Valid');
     });
 
     await test.step('deactivated: the personal key answers 401, the other three 200', async () => {
@@ -52,6 +65,7 @@ test.describe('FAQ walkthrough: Jane Tino leaves and comes back', () => {
         'Changed: Jane Tino — Personal key: 200 → 401',
       );
       await consolePage.expectNoA11yViolations('deactivated');
+      await expectKeysView(consolePage, '401 Owner deactivated');
     });
 
     await test.step('reactivated: all four keys work again', async () => {
@@ -63,6 +77,7 @@ test.describe('FAQ walkthrough: Jane Tino leaves and comes back', () => {
         'Changed: Jane Tino — Personal key: 401 → 200',
       );
       await consolePage.expectNoA11yViolations('reactivated');
+      await expectKeysView(consolePage, '200 Valid');
     });
 
     await test.step('delete asks for confirmation and names the key that will break', async () => {
@@ -91,6 +106,7 @@ test.describe('FAQ walkthrough: Jane Tino leaves and comes back', () => {
         'Changed: Jane Tino — Personal key: 200 → 401',
       );
       await consolePage.expectNoA11yViolations('deleted');
+      await expectKeysView(consolePage, '401 Owner deleted');
     });
 
     await test.step('re-invited: a new active account, the old one as history, the personal key still 401', async () => {
@@ -119,6 +135,7 @@ test.describe('FAQ walkthrough: Jane Tino leaves and comes back', () => {
       await expectVerdict(consolePage, PERSONAL, '401 Owner deleted');
       await expectOthersValid(consolePage);
       await consolePage.expectNoA11yViolations('re-invited');
+      await expectKeysView(consolePage, '401 Owner deleted');
     });
   });
 
@@ -127,9 +144,7 @@ test.describe('FAQ walkthrough: Jane Tino leaves and comes back', () => {
     page,
   }) => {
     await page.clock.install();
-    await consolePage.goto('jane-tino');
-    await expect(consolePage.flipAnnouncement).toHaveAttribute('aria-live', 'polite');
-    await expect(consolePage.flipAnnouncement).toHaveText('');
+    await consolePage.goto({ scenario: 'jane-tino' });
 
     await consolePage.deactivate('Jane Tino');
     const flipped = consolePage.matrixCell(PERSONAL, 'Now');
@@ -137,6 +152,7 @@ test.describe('FAQ walkthrough: Jane Tino leaves and comes back', () => {
     await expect(consolePage.matrixCellButton(PERSONAL, 'Now')).toHaveAccessibleName(
       '401 Owner deactivated (just changed)',
     );
+    await expect(consolePage.flipAnnouncement).toHaveAttribute('aria-live', 'polite');
     await expect(consolePage.flipAnnouncement).toHaveText(
       'Changed: Jane Tino — Personal key: 200 → 401',
     );
@@ -153,6 +169,17 @@ test.describe('FAQ walkthrough: Jane Tino leaves and comes back', () => {
     await expect(consolePage.matrixCellButton(PERSONAL, 'Now')).toHaveAccessibleName(
       '401 Owner deactivated',
     );
+  });
+
+  test('has the flip announcement’s live region in the accessibility tree before the first flip', async ({
+    consolePage,
+  }) => {
+    // A live region must be in the accessibility tree before its first message, or a screen
+    // reader may miss it: while empty it is visually hidden, never display:none.
+    await expect(consolePage.flipAnnouncement).toHaveAttribute('aria-live', 'polite', {
+      timeout: 2_000,
+    });
+    await expect(consolePage.flipAnnouncement).toHaveText('');
   });
 
   test('keeps the account when the delete dialog is cancelled or dismissed with Escape', async ({
@@ -173,5 +200,6 @@ test.describe('FAQ walkthrough: Jane Tino leaves and comes back', () => {
     await expect(dialog).toBeHidden();
     await expect(consolePage.personCell('Jane Tino', 'Status')).toHaveText('Active');
     await expectVerdict(consolePage, PERSONAL, '200 Valid');
+    await expectKeysView(consolePage, '200 Valid');
   });
 });

@@ -25,12 +25,14 @@ async function expectJane(consolePage: ConsolePage, status: 'Active' | 'Deactiva
 }
 
 /**
- * Open the console and wait for the lazily loaded panel's button (the placeholder has the same
- * region name): saving, and listening to other tabs, start with the same chunk.
+ * Open the console and wait until the chunk loaded after the first render has run: saving,
+ * listening to other tabs and to pasted links start with it, and it also holds the Share dialog,
+ * so the dialog's Copy link button shows that it is there. The dialog is closed again.
  */
 async function open(consolePage: ConsolePage, scenario = 'jane-tino') {
-  await consolePage.goto(scenario);
-  await expect(consolePage.copyLinkButton).toBeVisible();
+  await consolePage.goto({ scenario });
+  await consolePage.openShare();
+  await consolePage.closeShare();
 }
 
 function savedText(page: Page): Promise<string | null> {
@@ -109,19 +111,22 @@ test.describe('Saved state, links and files', () => {
     await open(consolePage);
     await consolePage.deactivate(JANE);
     await consolePage.deactivate(SAM);
-    // One step back: the link carries the cursor and the undone event too.
+    // One step back (the header's Undo): the link carries the cursor and the undone event too.
     await consolePage.undoButton.click();
     await expectStatus(consolePage, SAM, 'Active');
 
+    await consolePage.openShare();
     await consolePage.copyLinkButton.click();
     await expect(consolePage.shareRegion.getByRole('status')).toHaveText(
       'Link copied to the clipboard.',
     );
     const link = await consolePage.shareLink.inputValue();
+    // Made on Lifecycle, the default view: no query at all.
     expect(link).toBe(`${new URL(page.url()).origin}/#state=${link.split('#state=')[1]}`);
     expect(link).toMatch(/\/#state=[A-Za-z0-9_-]+$/);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     await consolePage.expectNoA11yViolations('share link shown');
+    await consolePage.closeShare();
 
     const elsewhere = await browser.newContext();
     try {
@@ -129,13 +134,17 @@ test.describe('Saved state, links and files', () => {
       const errors = collectErrors(other);
       const otherConsole = new ConsolePage(other);
       await other.goto(link);
+      await otherConsole.expectView('Lifecycle');
       await expectJane(otherConsole, 'Deactivated');
       await expectStatus(otherConsole, SAM, 'Active');
-      await expect(otherConsole.undoneEvents).toHaveCount(1);
       await expect(otherConsole.redoButton).toBeEnabled();
       // The fragment is gone from the address bar, so a reload does not open the link again.
       await expect.poll(() => new URL(other.url()).hash).toBe('');
+      await otherConsole.openView('Timeline');
+      await expect(otherConsole.undoneEvents).toHaveCount(1);
       await otherConsole.redoButton.click();
+      await expect(otherConsole.undoneEvents).toHaveCount(0);
+      await otherConsole.openView('Lifecycle');
       await expectStatus(otherConsole, SAM, 'Deactivated');
       await other.reload();
       await expectStatus(otherConsole, SAM, 'Deactivated');
@@ -151,8 +160,10 @@ test.describe('Saved state, links and files', () => {
   }) => {
     await open(consolePage);
     await consolePage.deactivate(JANE);
+    await consolePage.openShare();
     await consolePage.copyLinkButton.click();
     const link = await consolePage.shareLink.inputValue();
+    await consolePage.closeShare();
     await consolePage.reactivate(JANE);
 
     // Pasted into this page's address bar (a hashchange): cut short.
@@ -190,6 +201,7 @@ test.describe('Saved state, links and files', () => {
   }, testInfo) => {
     await open(consolePage);
     await consolePage.deactivate(JANE);
+    await consolePage.openShare();
     const download = page.waitForEvent('download');
     await consolePage.exportStateButton.click();
     const file = await download;
@@ -205,19 +217,23 @@ test.describe('Saved state, links and files', () => {
       base: { kind: 'genesis', genesis: { domain: 'tino-corp-1234.tines.com' } },
     });
     expect(document['cursor']).toBe((document['events'] as unknown[]).length);
+    await consolePage.closeShare();
 
     await consolePage.resetScenarioButton.click();
     await expectJane(consolePage, 'Active');
+    await consolePage.openShare();
     await consolePage.importStateInput.setInputFiles(path);
     await expect(consolePage.shareRegion.getByRole('status')).toHaveText(
       /^Imported tino-corp-1234\.tines\.com-jane-tino\.klc\.json \(\d+ events\)\.$/,
     );
+    await consolePage.closeShare();
     await expectJane(consolePage, 'Deactivated');
   });
 
   test('lists every problem of a file it refuses, and keeps the state', async ({ consolePage }) => {
     await open(consolePage);
     await consolePage.deactivate(JANE);
+    await consolePage.openShare();
     await consolePage.importStateInput.setInputFiles({
       name: 'broken.klc.json',
       mimeType: 'application/json',
@@ -241,12 +257,14 @@ test.describe('Saved state, links and files', () => {
       /^base\.genesis\.name: /,
     ]);
     await expect(refusal.getByRole('listitem').filter({ hasText: /^cursor: / })).toHaveCount(1);
-    await expectJane(consolePage, 'Deactivated');
     await consolePage.expectNoA11yViolations('refused import');
+    await consolePage.closeShare();
+    await expectJane(consolePage, 'Deactivated');
   });
 
   test('shows names holding HTML as text, never as markup', async ({ consolePage, page }) => {
     await open(consolePage);
+    await consolePage.openShare();
     const download = page.waitForEvent('download');
     await consolePage.exportStateButton.click();
     const document = JSON.parse(await readFile(await (await download).path(), 'utf8')) as {
@@ -261,6 +279,10 @@ test.describe('Saved state, links and files', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(document)),
     });
+    await expect(consolePage.shareRegion.getByRole('status')).toHaveText(
+      /^Imported html\.klc\.json/,
+    );
+    await consolePage.closeShare();
     await expect(consolePage.tenantSummary).toContainText(
       '<img src=x onerror="window.hacked=1">Evil Corp',
     );
@@ -289,6 +311,13 @@ test.describe('Saved state, links and files', () => {
     );
     await expectJane(consolePage, 'Active');
     await consolePage.expectNoA11yViolations('unreadable saved state');
+    // The banner is at the top of main on every view (no longer inside Share).
+    for (const view of ['Keys', 'Timeline', 'Lifecycle'] as const) {
+      await consolePage.openView(view);
+      await expect(
+        consolePage.main.getByRole('region', { name: 'Unreadable saved state', exact: true }),
+      ).toBeVisible();
+    }
 
     // Changes go on, but nothing is saved over the unreadable data.
     await consolePage.deactivate(JANE);
@@ -323,9 +352,14 @@ test.describe('Saved state, links and files', () => {
     const other = new ConsolePage(otherPage);
     await open(other);
 
-    // This tab saves; the other is told, keeps its own state, and stops saving.
+    // This tab saves; the other is told (on whichever view it shows), keeps its own state, and
+    // stops saving.
+    await other.openView('Keys');
     await consolePage.deactivate(JANE);
     await expect(other.otherTabSaved).toContainText('Another tab changed the saved state.');
+    await expect(other.keyVerdict('Jane personal')).toHaveAccessibleName('200 Valid');
+    await other.openView('Lifecycle');
+    await expect(other.otherTabSaved).toBeVisible();
     await expectJane(other, 'Active');
     const first = await savedText(page);
     await other.deactivate(SAM);

@@ -1,8 +1,9 @@
 import { type ConsolePage, expect, test } from './fixtures/console-page';
 
 /**
- * The timeline: undo and redo (buttons and Ctrl+Z / Shift+Ctrl+Z), time travel to the moment
- * after any event, what the simulated API does meanwhile, and a change made in the past.
+ * The timeline: undo and redo (the header's buttons and Ctrl+Z / Shift+Ctrl+Z), time travel to
+ * the moment after any event (Timeline view), what the simulated API does meanwhile, and a change
+ * made in the past. People and the matrix are on the Lifecycle view.
  */
 
 const JANE = 'Jane Tino';
@@ -19,8 +20,7 @@ async function expectJane(consolePage: ConsolePage, status: 'Active' | 'Deactiva
 
 test.describe('Timeline', () => {
   test.beforeEach(async ({ consolePage }) => {
-    await consolePage.goto('jane-tino');
-    await expect(consolePage.timelineTable).toBeVisible();
+    await consolePage.goto({ scenario: 'jane-tino' });
   });
 
   test('undoes and redoes a change with Ctrl+Z, Shift+Ctrl+Z and the buttons', async ({
@@ -30,10 +30,16 @@ test.describe('Timeline', () => {
     await expect(consolePage.redoButton).toBeDisabled();
     await consolePage.deactivate(JANE);
     await expectJane(consolePage, 'Deactivated');
+    await consolePage.openView('Timeline');
     await expect(consolePage.timelineEvent(DEACTIVATED)).toHaveAttribute('aria-current', 'step');
+    // The Timeline has no Undo or Redo of its own any more: the header's serve every view.
+    await expect(consolePage.timeline.getByRole('button', { name: /^(Undo|Redo)$/ })).toHaveCount(
+      0,
+    );
 
+    // Focus is on the view's heading after the navigation: not a field, so Ctrl+Z undoes.
+    await expect(consolePage.viewHeading('Timeline')).toBeFocused();
     await page.keyboard.press('Control+z');
-    await expectJane(consolePage, 'Active');
     await expect(consolePage.pastBanner).toContainText(
       'Viewing an earlier moment (event 13 of 14)',
     );
@@ -42,11 +48,12 @@ test.describe('Timeline', () => {
     await expect(consolePage.timelineStatus).toHaveText(
       'Showing the moment after event 13 of 14: Vera personal (Personal) was created by Vera Lin',
     );
+    await consolePage.openView('Lifecycle');
+    await expectJane(consolePage, 'Active');
 
     await page.keyboard.press('Control+Shift+Z');
     await expectJane(consolePage, 'Deactivated');
     await expect(consolePage.pastBanner).toBeHidden();
-    await expect(consolePage.undoneEvents).toHaveCount(0);
 
     await consolePage.undoButton.click();
     await expectJane(consolePage, 'Active');
@@ -54,6 +61,9 @@ test.describe('Timeline', () => {
     await consolePage.redoButton.click();
     await expectJane(consolePage, 'Deactivated');
     await expect(consolePage.redoButton).toBeDisabled();
+    await consolePage.openView('Timeline');
+    await expect(consolePage.undoneEvents).toHaveCount(0);
+    await expect(consolePage.timelineEvent(DEACTIVATED)).toHaveAttribute('aria-current', 'step');
   });
 
   test('leaves Ctrl+Z to a search box that has the focus', async ({ consolePage, page }) => {
@@ -68,15 +78,17 @@ test.describe('Timeline', () => {
   test('travels to the moment after an event: the page and the API answer from it', async ({
     consolePage,
   }) => {
+    await consolePage.openView('API');
     await consolePage.waitForApi();
     const personal = await consolePage.secretOf('Jane personal');
     const owner = await consolePage.secretOf('Jane tenant owner');
+    await consolePage.openView('Lifecycle');
     await consolePage.deactivate(JANE);
     await consolePage.reactivate(JANE);
     await expectJane(consolePage, 'Active');
 
+    await consolePage.openView('Timeline');
     await consolePage.timelineEvent(DEACTIVATED).click();
-    await expectJane(consolePage, 'Deactivated');
     await expect(consolePage.pastBanner).toContainText(
       'Viewing an earlier moment (event 14 of 15)',
     );
@@ -84,6 +96,7 @@ test.describe('Timeline', () => {
     await expect(consolePage.timelineStatus).toHaveText(
       `Showing the moment after event 14 of 15: ${DEACTIVATED}`,
     );
+    await expect(consolePage.backToThePresentButton).toBeEnabled();
     expect((await consolePage.api('GET', '/api/v1/info', { secret: personal })).status).toBe(401);
     const put = await consolePage.api('PUT', '/api/v1/admin/users/usr_0002', {
       secret: owner,
@@ -91,16 +104,30 @@ test.describe('Timeline', () => {
     });
     expect(put.status).toBe(409);
     expect(put.body).toMatchObject({ error: { code: 'TIME_TRAVELLING' } });
+    // The past shows on every view, with its banner.
+    await consolePage.openView('Lifecycle');
     await expectJane(consolePage, 'Deactivated');
+    await expect(consolePage.pastBanner).toContainText('(event 14 of 15)');
 
+    await consolePage.openView('Timeline');
     await consolePage.timelineEvent('Before the first event').click();
-    await expect(consolePage.people.getByRole('rowheader')).toHaveCount(0);
     await expect(consolePage.pastBanner).toContainText('(event 0 of 15)');
+    await consolePage.openView('Lifecycle');
+    await expect(consolePage.people.getByRole('rowheader')).toHaveCount(0);
 
     await consolePage.pastBanner.getByRole('button', { name: 'Back to the present' }).click();
     await expect(consolePage.pastBanner).toBeHidden();
     await expectJane(consolePage, 'Active');
     expect((await consolePage.api('GET', '/api/v1/info', { secret: personal })).status).toBe(200);
+
+    // The Timeline's own Back to the present, too.
+    await consolePage.openView('Timeline');
+    await consolePage.timelineEvent(DEACTIVATED).click();
+    await expect(consolePage.pastBanner).toBeVisible();
+    await consolePage.backToThePresentButton.click();
+    await expect(consolePage.pastBanner).toBeHidden();
+    await expect(consolePage.backToThePresentButton).toBeDisabled();
+    await expect(consolePage.undoneEvents).toHaveCount(0);
   });
 
   test('asks before a change in the past drops more than one later event', async ({
@@ -112,7 +139,9 @@ test.describe('Timeline', () => {
     await consolePage.undoButton.click();
     await consolePage.undoButton.click();
     await expectJane(consolePage, 'Active');
+    await consolePage.openView('Timeline');
     await expect(consolePage.undoneEvents).toHaveCount(2);
+    await consolePage.openView('Lifecycle');
 
     let asked = '';
     page.once('dialog', async (dialog) => {
@@ -123,15 +152,17 @@ test.describe('Timeline', () => {
     await expect(consolePage.notice).toContainText('Nothing changed: the 2 later events are kept.');
     expect(asked).toContain('drops the 2 later events');
     await expectJane(consolePage, 'Active');
-    await expect(consolePage.undoneEvents).toHaveCount(2);
+    await expect(consolePage.pastBanner).toContainText('(event 13 of 15)');
 
     page.once('dialog', (dialog) => dialog.accept());
     await consolePage.personAction(JANE, 'Deactivate').click();
     await expectJane(consolePage, 'Deactivated');
+    await expect(consolePage.pastBanner).toBeHidden();
+    await consolePage.openView('Timeline');
     await expect(consolePage.undoneEvents).toHaveCount(0);
     await expect(consolePage.timelineEvent(REACTIVATED)).toHaveCount(0);
     await expect(consolePage.timelineEvent(DEACTIVATED)).toHaveAttribute('aria-current', 'step');
-    await expect(consolePage.pastBanner).toBeHidden();
+    await consolePage.openView('Lifecycle');
 
     // One event back, a change drops only that one: nobody is asked.
     let dialogs = 0;
@@ -153,8 +184,8 @@ test.describe('Timeline', () => {
     await consolePage.deactivate(JANE);
     await consolePage.undoButton.click();
     await expect(consolePage.pastBanner).toBeVisible();
+    await consolePage.openView('Timeline');
     await expect(consolePage.undoneEvents).toHaveCount(1);
-    await consolePage.timeline.scrollIntoViewIfNeeded();
     await consolePage.expectNoA11yViolations('timeline in the past');
     await consolePage.themeSelect.selectOption({ label: 'Dark' });
     await consolePage.expectNoA11yViolations('timeline in the past, dark');

@@ -2,9 +2,10 @@ import type { Locator, Page } from '@playwright/test';
 import { type ConsolePage, expect, test } from './fixtures/console-page';
 
 /**
- * The guided tour (`?tour=jane-tino`), end to end: some steps done by the tour's "Do it for me",
- * some in the People table, one left and resumed across a reload. Each done step must name the
- * cell that flipped, outline it in the matrix, and quote the FAQ's sentence.
+ * The guided tour (`?tour=jane-tino`), end to end, docked on the Lifecycle view: some steps done
+ * by the tour's "Do it for me", some in the People table, one left and resumed (from the Training
+ * view) across a reload. Each done step must name the cell that flipped, outline it in the
+ * matrix, and quote the FAQ's sentence.
  */
 
 const FAQ_TITLE =
@@ -50,7 +51,9 @@ test.describe('Guided tour of the vendor FAQ', () => {
 
     await test.step('?tour=jane-tino opens step 1, before Jane has any key', async () => {
       await page.goto('/?tour=jane-tino');
+      await consolePage.expectView('Lifecycle');
       await expect(tour.heading).toHaveText('Step 1 of 6: Create Jane’s four keys');
+      await expect(tour.region).toContainText('Open the Keys view');
       await expect(page).not.toHaveURL(/tour=/);
       await expect(consolePage.matrixRow('Jane personal')).toHaveCount(0);
       await expect(tour.button('Next')).toBeDisabled();
@@ -82,13 +85,18 @@ test.describe('Guided tour of the vendor FAQ', () => {
       await expect(tour.heading).toHaveText('Step 2 of 6: Deactivate Jane');
     });
 
-    await test.step('leave, reload, resume at step 2', async () => {
+    await test.step('leave, reload, resume at step 2 from the Training view', async () => {
       await tour.button('Leave tour').click();
-      await expect(tour.heading).toHaveCount(0);
-      await expect(tour.button('Resume the tour (step 2 of 6)')).toBeFocused();
+      // Folded: Lifecycle without the tour, focus on the view's heading.
+      await expect(tour.region).toHaveCount(0);
+      await expect(consolePage.viewHeading('Lifecycle')).toBeFocused();
       await page.reload();
-      await expect(tour.button('Resume the tour (step 2 of 6)')).toBeVisible();
+      await consolePage.expectView('Lifecycle');
+      await expect(tour.region).toHaveCount(0);
+      await consolePage.openView('Training');
+      await expect(tour.region).toContainText('You left the tour at step 2 of 6: Deactivate Jane.');
       await tour.button('Resume the tour (step 2 of 6)').click();
+      await consolePage.expectView('Lifecycle');
       await expect(tour.heading).toHaveText('Step 2 of 6: Deactivate Jane');
       await expect(tour.heading).toBeFocused();
     });

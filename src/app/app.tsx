@@ -15,7 +15,7 @@ function LoadingStatus() {
   const loading = useTenantStore((s) => s.loading);
   const entry = loading === null ? undefined : findScenario(loading.id);
   return (
-    <div role="status" className="empty:hidden">
+    <div role="status" className="empty:sr-only">
       {loading !== null && entry?.kind === 'generated' ? (
         <p className="flex items-center gap-2 rounded-md border border-blue-300 bg-blue-50 px-3 py-2 text-blue-900 text-sm dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100">
           <span

@@ -5,7 +5,6 @@ export const VIRTUALISE_ABOVE = 200;
 
 type VirtualModule = typeof import('@tanstack/react-virtual');
 
-let virtualModule: VirtualModule | null = null;
 let loadingModule: Promise<VirtualModule> | null = null;
 
 /**
@@ -13,10 +12,7 @@ let loadingModule: Promise<VirtualModule> | null = null;
  * tables, the default scenario's, never need it, so it stays out of the initial chunk.
  */
 export function loadVirtualizer(): Promise<VirtualModule> {
-  loadingModule ??= import('@tanstack/react-virtual').then((module) => {
-    virtualModule = module;
-    return module;
-  });
+  loadingModule ??= import('@tanstack/react-virtual');
   return loadingModule;
 }
 
@@ -63,7 +59,10 @@ export function useVirtualRows(
       scrollToIndex: noMeasure,
     };
   }
-  const { useVirtualizer } = virtualModule ?? use(loadVirtualizer());
+  // `use` on every render, even once the module is here: were it skipped on the render React
+  // replays after the suspension, the virtualiser's first hook would run as an update (React
+  // error #467). The promise is the same each time, so after the first load it never suspends.
+  const { useVirtualizer } = use(loadVirtualizer());
   // biome-ignore lint/correctness/useHookAtTopLevel: called on every render of a mount or on none; the caller is keyed with virtualKey(count).
   const virtualizer = useVirtualizer({
     count,

@@ -332,7 +332,7 @@ export function ValidityMatrix() {
           </p>
         </details>
       </div>
-      <p role="status" aria-live="polite" className="font-medium text-sm empty:hidden">
+      <p role="status" aria-live="polite" className="font-medium text-sm empty:sr-only">
         {announcement === '' ? null : `Changed: ${announcement}`}
       </p>
       <Suspense fallback={<p role="status">Loading the matrix…</p>}>

@@ -177,7 +177,7 @@ export function SharePanel() {
           />
         </label>
       </div>
-      <p role="status" className="font-medium empty:hidden">
+      <p role="status" className="font-medium empty:sr-only">
         {message}
       </p>
       {made === null ? null : (
