@@ -64,36 +64,42 @@ export function StepOutcomeView({ outcome }: { outcome: StepOutcome }) {
   const flipped = outcome.step === 1 ? outcome.keys : flippedKeys(outcome);
   const keyIds = highlightedKeyIds(outcome);
   return (
-    <div className="flex flex-col gap-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-50">
-      <h4 className="font-semibold">
-        <span aria-hidden="true">✓ </span>Done. What happened
-      </h4>
-      <p>{leadSentence(outcome)}</p>
-      {flipped.length > 0 ? (
-        <ul
-          aria-label={outcome.step === 1 ? 'New keys' : 'Cells that flipped'}
-          className="list-disc pl-5"
-        >
-          {flipped.map((entry) => (
-            <li key={entry.key.id}>{keyLine(entry)}</li>
+    // Facts and the FAQ's sentence side by side where the dock is wide (above the tables), so
+    // the tables move down as little as possible; one under the other in a narrow dock.
+    <div className="@container rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-50">
+      <div className="grid gap-x-6 gap-y-2 @3xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="flex flex-col gap-2">
+          <h4 className="font-semibold">
+            <span aria-hidden="true">✓ </span>Done. What happened
+          </h4>
+          <p>{leadSentence(outcome)}</p>
+          {flipped.length > 0 ? (
+            <ul
+              aria-label={outcome.step === 1 ? 'New keys' : 'Cells that flipped'}
+              className="list-disc pl-5"
+            >
+              {flipped.map((entry) => (
+                <li key={entry.key.id}>{keyLine(entry)}</li>
+              ))}
+            </ul>
+          ) : null}
+          {unchangedLines(outcome).map((line) => (
+            <p key={line}>{line}</p>
           ))}
-        </ul>
-      ) : null}
-      {unchangedLines(outcome).map((line) => (
-        <p key={line}>{line}</p>
-      ))}
-      {keyIds.length > 0 ? (
-        <p className="flex flex-wrap items-center gap-2">
-          <span>
-            {keyIds.length === 1 ? 'Its cell is' : 'Their cells are'} outlined in the validity
-            matrix, column Now.
-          </span>
-          <Button size="sm" onClick={() => showInMatrix(keyIds)}>
-            Show in the matrix
-          </Button>
-        </p>
-      ) : null}
-      <FaqQuote text={tourStep(outcome.step).quote} />
+          {keyIds.length > 0 ? (
+            <p className="flex flex-wrap items-center gap-2">
+              <span>
+                {keyIds.length === 1 ? 'Its cell is' : 'Their cells are'} outlined in the validity
+                matrix, column Now.
+              </span>
+              <Button size="sm" onClick={() => showInMatrix(keyIds)}>
+                Show in the matrix
+              </Button>
+            </p>
+          ) : null}
+        </div>
+        <FaqQuote text={tourStep(outcome.step).quote} />
+      </div>
     </div>
   );
 }
