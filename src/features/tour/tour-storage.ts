@@ -4,10 +4,9 @@
  * (an old version, a hand edit, storage switched off) counts as no tour at all.
  * Only the step is kept: whether a step is done is always read from the log.
  */
-import { isTourStepNumber, TOUR_ID, type TourStepNumber } from './tour-ids';
+import { isTourStepNumber, type TourStepNumber } from './tour-ids';
 
 export const TOUR_STORAGE_KEY = 'klc.tour.v1';
-export const TOUR_PARAM = 'tour';
 
 export interface TourProgress {
   readonly step: TourStepNumber;
@@ -46,24 +45,4 @@ export function saveProgress(progress: TourProgress | null): void {
   } catch {
     // Full or disabled storage: the tour works for this visit only.
   }
-}
-
-/** `?tour=…` as the page was opened, or null. */
-export function readTourParam(): string | null {
-  return new URLSearchParams(window.location.search).get(TOUR_PARAM);
-}
-
-/**
- * Drop `?tour=` once read, so that a reload resumes the tour instead of starting it again
- * (the scenario parameter, kept in step by the app, stays).
- */
-export function removeTourParam(): void {
-  const url = new URL(window.location.href);
-  if (!url.searchParams.has(TOUR_PARAM)) return;
-  url.searchParams.delete(TOUR_PARAM);
-  window.history.replaceState(window.history.state, '', url);
-}
-
-export function isKnownTour(id: string): boolean {
-  return id === TOUR_ID;
 }

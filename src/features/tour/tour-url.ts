@@ -1,6 +1,27 @@
 import { useLessonStore } from '../lessons/lesson-store';
 import { TOUR_ID } from './tour-ids';
-import { isKnownTour, readTourParam, removeTourParam } from './tour-storage';
+
+const TOUR_PARAM = 'tour';
+
+/** `?tour=…` as the page was opened, or null. */
+function readTourParam(): string | null {
+  return new URLSearchParams(window.location.search).get(TOUR_PARAM);
+}
+
+/**
+ * Drop `?tour=` once read, so that a reload resumes the tour instead of starting it again
+ * (the scenario parameter, kept in step by the app, stays).
+ */
+function removeTourParam(): void {
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has(TOUR_PARAM)) return;
+  url.searchParams.delete(TOUR_PARAM);
+  window.history.replaceState(window.history.state, '', url);
+}
+
+function isKnownTour(id: string): boolean {
+  return id === TOUR_ID;
+}
 
 /**
  * `?tour=jane-tino` opens the tour at step 1 on a fresh Jane Tino; the parameter is then taken
