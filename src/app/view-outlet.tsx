@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, Suspense, useEffect, useRef } from 'react';
+import { type ComponentType, lazy, Suspense, useDeferredValue, useEffect, useRef } from 'react';
 import { loadVirtualizer } from '../components/use-virtual-rows';
 import { prefetchLessons } from '../features/lifecycle/lifecycle-view';
 import { prefetchPersonDialogs } from '../features/people/person-actions';
@@ -108,14 +108,19 @@ function ViewBody({ entry }: { entry: ViewEntry }) {
   );
 }
 
-/** The one view the console shows, as a region named by its heading. Only it is mounted. */
+/**
+ * The one view the console shows, as a region named by its heading. Only it is mounted. The
+ * heading (and the link marked current) answers a click at once; the view's body follows in a
+ * deferred render, so a heavy view (10,000 rows) never holds back that first feedback.
+ */
 export function ViewOutlet() {
   const view = useViewStore((s) => s.view);
+  const shown = useDeferredValue(view);
   const entry = viewEntry(view);
   return (
     <section key={entry.id} aria-labelledby="view-heading" className="flex flex-col gap-3">
       <ViewHeading entry={entry} />
-      <ViewBody entry={entry} />
+      {shown === view ? <ViewBody entry={entry} /> : null}
     </section>
   );
 }
