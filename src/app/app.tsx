@@ -1,30 +1,28 @@
 import { Suspense } from 'react';
 import { lazyNamed } from '../components/lazy-named';
-import { findScenario } from '../core/scenarios/scenario-catalog';
 import { useDockedLesson } from '../features/lessons/lesson-store';
 import { useViewStore } from '../navigation/view-store';
 import { usePersistStatus } from '../persist/persist-status';
 import { useTenantStore } from '../store/tenant-store';
 import { AppHeader } from './app-header';
 import { ConsoleNav } from './console-nav';
-import { NoticeBanner } from './notice-banner';
 import { ViewOutlet } from './view-outlet';
 
-/** Announces a generated scenario while it is built; the region stays mounted so it is heard. */
+const LoadingMessage = lazyNamed(() => import('./loading-message'), 'LoadingMessage');
+
+/**
+ * Announces a generated scenario while it is built: the status region stays mounted so that the
+ * message, loaded with the first scenario that needs it, is heard when it appears.
+ */
 function LoadingStatus() {
   const loading = useTenantStore((s) => s.loading);
-  const entry = loading === null ? undefined : findScenario(loading.id);
   return (
     <div role="status" className="empty:sr-only">
-      {loading !== null && entry?.kind === 'generated' ? (
-        <p className="flex items-center gap-2 rounded-md border border-blue-300 bg-blue-50 px-3 py-2 text-blue-900 text-sm dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100">
-          <span
-            aria-hidden="true"
-            className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent motion-reduce:animate-none"
-          />
-          {entry.loadingMessage(loading.params)}
-        </p>
-      ) : null}
+      {loading === null ? null : (
+        <Suspense fallback={null}>
+          <LoadingMessage loading={loading} />
+        </Suspense>
+      )}
     </div>
   );
 }
@@ -37,6 +35,18 @@ function SavedStateSlot() {
   return shown ? (
     <Suspense fallback={null}>
       <SavedStateBanners />
+    </Suspense>
+  ) : null;
+}
+
+const NoticeBanner = lazyNamed(() => import('./notice-banner'), 'NoticeBanner');
+
+/** A refusal or a message: its banner (an `alert`, announced as it appears) loads with the first. */
+function NoticeSlot() {
+  const shown = useTenantStore((s) => s.notice !== null);
+  return shown ? (
+    <Suspense fallback={null}>
+      <NoticeBanner />
     </Suspense>
   ) : null;
 }
@@ -100,7 +110,7 @@ export function App() {
         className="mx-auto flex max-w-screen-2xl flex-col gap-3 px-4 py-3 focus:outline-none"
       >
         <PastBannerSlot />
-        <NoticeBanner />
+        <NoticeSlot />
         <LoadingStatus />
         <SavedStateSlot />
         <LessonReminderSlot />

@@ -6,7 +6,7 @@ export function NoticeBanner() {
   const notice = useTenantStore((s) => s.notice);
   const dismiss = useTenantStore((s) => s.dismissNotice);
   return (
-    <div role="alert" className="empty:sr-only">
+    <div role="alert">
       {notice === null ? null : (
         <div
           className={`flex items-start justify-between gap-3 rounded-md border px-3 py-2 text-sm ${

@@ -40,13 +40,14 @@ function whenIdle(run: () => void): void {
 }
 
 /**
- * Fetches the row dialogs, the past banner, the virtualiser, every other view's chunk, then the
- * lessons', one at a time while the browser is idle, once the first view is drawn: a click on a
- * link then renders at once. A failed fetch is left for the visit itself.
+ * Fetches the row dialogs, the notice and past banners, the virtualiser, every other view's chunk,
+ * then the lessons', one at a time while the browser is idle, once the first view is drawn: a
+ * click on a link then renders at once. A failed fetch is left for the visit itself.
  */
 export function prefetchViews(): void {
   const pending: Array<() => Promise<unknown>> = [
     prefetchPersonDialogs,
+    () => import('./notice-banner'),
     () => import('../features/timeline/past-banner'),
     loadVirtualizer,
     ...VIEWS.filter((entry) => entry.component.kind === 'lazy').map((entry) => () => load(entry)),

@@ -30,8 +30,7 @@ export const VIEWS: readonly ViewEntry[] = [
   {
     id: 'keys',
     label: 'Keys',
-    summary:
-      'Every API key with its scope, creator, reach and live verdict; create and delete keys.',
+    summary: 'Every API key: scope, creator, reach and live verdict; create or delete keys.',
     component: {
       kind: 'lazy',
       load: () => import('../features/keys/keys-view').then((module) => module.KeysView),
@@ -40,7 +39,7 @@ export const VIEWS: readonly ViewEntry[] = [
   {
     id: 'api',
     label: 'API',
-    summary: 'What each key may call (200, 401 or 403), and a console for the simulated REST API.',
+    summary: 'What each key may call (200, 401 or 403), and a console for the simulated API.',
     component: {
       kind: 'lazy',
       load: () => import('../features/api-view/api-view').then((module) => module.ApiView),
@@ -59,7 +58,7 @@ export const VIEWS: readonly ViewEntry[] = [
   {
     id: 'training',
     label: 'Training',
-    summary: 'The guided tour of the vendor FAQ, predict-then-reveal rounds and presenter mode.',
+    summary: 'The guided tour, predict-then-reveal rounds, the scenarios and presenter mode.',
     component: {
       kind: 'lazy',
       load: () =>

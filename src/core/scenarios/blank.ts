@@ -21,8 +21,6 @@ function build(): Scenario {
   return {
     id: 'blank',
     title: 'Blank tenant',
-    summary:
-      'One tenant owner (Morgan Lee) and no keys: create keys of each scope and try the lifecycle yourself.',
     genesis,
     events: b.events(),
   };

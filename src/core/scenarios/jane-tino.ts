@@ -80,8 +80,6 @@ function build(): Scenario {
   return {
     id: 'jane-tino',
     title: 'Jane Tino (the FAQ)',
-    summary:
-      'The vendor FAQ’s example: Jane Tino, tenant owner and team admin of Team Automation, holds a personal, team, service and tenant owner key. Deactivate, reactivate, delete and re-invite her and only the personal key breaks. Sam (team admin), Eli (editor) and Vera (viewer) show who may create which key.',
     genesis,
     events: b.events(),
   };

@@ -483,14 +483,9 @@ export function generateLargeScenario(options: LargeScenarioOptions): Scenario {
   });
 
   const events = b.events();
-  const keyCount = events.reduce((n, event) => (event.type === 'key_created' ? n + 1 : n), 0);
   return {
     id: LARGE_SCENARIO_ID,
     title: `Large tenant (${plural(peopleCount, 'person', 'people')})`,
-    summary:
-      `${company.name}: ${plural(peopleCount, 'person', 'people')} in ${plural(teams.length, 'team', 'teams')}, ` +
-      `${plural(ownerIndexes.length, 'tenant owner', 'tenant owners')} and ${plural(keyCount, 'key', 'keys')} of every scope. ` +
-      `${thousands(deactivated)} deactivated, ${thousands(deleted)} deleted (${thousands(reinvited)} of them re-invited as new accounts) and ${thousands(reactivated)} reactivated.`,
     genesis,
     events,
     tenant: b.tenant(),

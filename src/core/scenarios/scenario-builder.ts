@@ -24,8 +24,6 @@ import {
 export interface Scenario {
   readonly id: string;
   readonly title: string;
-  /** What the scenario teaches, for the picker and the README. */
-  readonly summary: string;
   readonly genesis: TenantGenesis;
   readonly events: readonly TenantEvent[];
   /**

@@ -12,8 +12,6 @@ import type { ScenarioParamSpec, ScenarioParams } from './scenario-params';
 interface EntryBase {
   readonly id: string;
   readonly title: string;
-  /** What the scenario teaches, for the page and the README. */
-  readonly summary: string;
 }
 
 export interface FixedScenarioEntry extends EntryBase {
@@ -34,8 +32,8 @@ export interface GeneratedScenarioEntry extends EntryBase {
 export type ScenarioEntry = FixedScenarioEntry | GeneratedScenarioEntry;
 
 function fixed(scenario: Scenario): FixedScenarioEntry {
-  const { id, title, summary } = scenario;
-  return { kind: 'fixed', id, title, summary, scenario };
+  const { id, title } = scenario;
+  return { kind: 'fixed', id, title, scenario };
 }
 
 function paramOf(params: ScenarioParams, spec: ScenarioParamSpec): number {
@@ -46,8 +44,6 @@ const largeScenario: GeneratedScenarioEntry = {
   kind: 'generated',
   id: 'large',
   title: 'Large tenant (10,000 people)',
-  summary:
-    'A generated organisation to test the console at scale: by default 10,000 people in 50 teams and about 40,000 keys of all four scopes, with some people already deactivated, deleted, or deleted and re-invited as new accounts. Set people (1–20000) and keysPerPerson (0–10) in the URL; the same parameters always give the same tenant.',
   params: LARGE_PARAMS,
   loadingMessage: (params) =>
     `Generating the large tenant (${paramOf(params, LARGE_PEOPLE).toLocaleString('en-US')} people, about ${(paramOf(params, LARGE_PEOPLE) * paramOf(params, LARGE_KEYS_PER_PERSON)).toLocaleString('en-US')} keys)…`,

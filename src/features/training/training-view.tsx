@@ -1,7 +1,47 @@
+import { Button } from '../../components/button';
 import { Section } from '../../components/section';
+import { SCENARIO_ABOUT } from '../../core/scenarios/scenario-about';
+import { SCENARIOS } from '../../core/scenarios/scenario-catalog';
+import { navigate } from '../../navigation/view-store';
+import { useTenantStore } from '../../store/tenant-store';
 import { PredictCard } from '../predict/predict-card';
 import { usePresenter } from '../presenter/use-presenter';
 import { TourCard } from '../tour/tour-card';
+
+/** Every scenario with what it teaches, and the way to open it (the header's picker does too). */
+function ScenariosCard() {
+  const current = useTenantStore((s) => s.loading?.id ?? s.scenarioId);
+  const loadScenario = useTenantStore((s) => s.loadScenario);
+  return (
+    <Section id="scenarios-card-heading" title="Scenarios">
+      <ul className="flex flex-col gap-3 text-sm">
+        {SCENARIOS.map((scenario) => (
+          <li key={scenario.id} className="flex flex-col gap-1">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <span className="font-medium">{scenario.title}</span>
+              {/* Opening the scenario shown would start it afresh: that is Reset scenario's job. */}
+              {scenario.id === current ? (
+                <span className="text-slate-600 dark:text-slate-400">Open now</span>
+              ) : (
+                <Button
+                  size="sm"
+                  aria-label={`Open ${scenario.title}`}
+                  onClick={() => {
+                    void loadScenario(scenario.id);
+                    navigate('lifecycle');
+                  }}
+                >
+                  Open
+                </Button>
+              )}
+            </div>
+            <p className="text-slate-700 dark:text-slate-300">{SCENARIO_ABOUT[scenario.id]}</p>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
 
 function PresenterCard() {
   const enabled = usePresenter((s) => s.enabled);
@@ -33,12 +73,13 @@ function PresenterCard() {
   );
 }
 
-/** Training: the lessons (they run docked on Lifecycle) and presenter mode explained. */
+/** Training: the lessons (they run docked on Lifecycle), the scenarios and presenter mode. */
 export function TrainingView() {
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       <TourCard />
       <PredictCard />
+      <ScenariosCard />
       <PresenterCard />
     </div>
   );
