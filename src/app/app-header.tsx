@@ -1,6 +1,7 @@
 import { Suspense, useId, useState } from 'react';
 import { Button } from '../components/button';
 import { lazyNamed } from '../components/lazy-named';
+import { ShowLazily } from '../components/show-lazily';
 import { SCENARIOS } from '../core/scenarios/scenario-catalog';
 import { PresenterToggle } from '../features/presenter/presenter-controls';
 import { usePresenter } from '../features/presenter/use-presenter';
@@ -17,11 +18,11 @@ const PresenterToolbar = lazyNamed(
 
 function PresenterSlot() {
   const enabled = usePresenter((s) => s.enabled);
-  return enabled ? (
-    <Suspense fallback={null}>
+  return (
+    <ShowLazily when={enabled}>
       <PresenterToolbar />
-    </Suspense>
-  ) : null;
+    </ShowLazily>
+  );
 }
 
 // Loaded on the first click (and fetched while idle after the first paint, with the saving).

@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { lazyNamed } from '../components/lazy-named';
+import { ShowLazily } from '../components/show-lazily';
 import { useDockedLesson } from '../features/lessons/lesson-store';
 import { useViewStore } from '../navigation/view-store';
 import { usePersistStatus } from '../persist/persist-status';
@@ -15,14 +16,12 @@ const LoadingMessage = lazyNamed(() => import('./loading-message'), 'LoadingMess
  * message, loaded with the first scenario that needs it, is heard when it appears.
  */
 function LoadingStatus() {
-  const loading = useTenantStore((s) => s.loading);
+  const loading = useTenantStore((s) => s.loading !== null);
   return (
     <div role="status" className="empty:sr-only">
-      {loading === null ? null : (
-        <Suspense fallback={null}>
-          <LoadingMessage loading={loading} />
-        </Suspense>
-      )}
+      <ShowLazily when={loading}>
+        <LoadingMessage />
+      </ShowLazily>
     </div>
   );
 }
@@ -32,11 +31,11 @@ const SavedStateBanners = lazyNamed(() => import('./after-render'), 'SavedStateB
 /** Saved data this console cannot read, or another tab's save: loaded only when there is one. */
 function SavedStateSlot() {
   const shown = usePersistStatus((s) => s.unreadable !== null || s.otherTab);
-  return shown ? (
-    <Suspense fallback={null}>
+  return (
+    <ShowLazily when={shown}>
       <SavedStateBanners />
-    </Suspense>
-  ) : null;
+    </ShowLazily>
+  );
 }
 
 const NoticeBanner = lazyNamed(() => import('./notice-banner'), 'NoticeBanner');
@@ -44,11 +43,11 @@ const NoticeBanner = lazyNamed(() => import('./notice-banner'), 'NoticeBanner');
 /** A refusal or a message: its banner (an `alert`, announced as it appears) loads with the first. */
 function NoticeSlot() {
   const shown = useTenantStore((s) => s.notice !== null);
-  return shown ? (
-    <Suspense fallback={null}>
+  return (
+    <ShowLazily when={shown}>
       <NoticeBanner />
-    </Suspense>
-  ) : null;
+    </ShowLazily>
+  );
 }
 
 const PastBanner = lazyNamed(() => import('../features/timeline/past-banner'), 'PastBanner');
@@ -56,11 +55,11 @@ const PastBanner = lazyNamed(() => import('../features/timeline/past-banner'), '
 /** "Viewing an earlier moment": loaded when the cursor first leaves the present. */
 function PastBannerSlot() {
   const past = useTenantStore((s) => s.cursor < s.events.length);
-  return past ? (
-    <Suspense fallback={null}>
+  return (
+    <ShowLazily when={past}>
       <PastBanner />
-    </Suspense>
-  ) : null;
+    </ShowLazily>
+  );
 }
 
 const LessonReminder = lazyNamed(
@@ -72,10 +71,10 @@ const LessonReminder = lazyNamed(
 function LessonReminderSlot() {
   const lesson = useDockedLesson();
   const view = useViewStore((s) => s.view);
-  return lesson === null || view === 'lifecycle' ? null : (
-    <Suspense fallback={null}>
+  return (
+    <ShowLazily when={lesson !== null && view !== 'lifecycle'}>
       <LessonReminder />
-    </Suspense>
+    </ShowLazily>
   );
 }
 

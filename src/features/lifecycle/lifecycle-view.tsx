@@ -1,6 +1,6 @@
-import { Suspense } from 'react';
 import { lazyNamed } from '../../components/lazy-named';
 import { Section } from '../../components/section';
+import { ShowLazily } from '../../components/show-lazily';
 import { useDockedLesson } from '../lessons/lesson-store';
 import { ValidityMatrix } from '../matrix/validity-matrix';
 import { PeopleTable } from '../people/people-table';
@@ -27,9 +27,9 @@ export function LifecycleView() {
       {lesson === null ? null : (
         <div className="lifecycle-dock">
           {/* The lessons' chunk is fetched while idle: this waits only on a `?tour=` start. */}
-          <Suspense fallback={<p role="status">Loading…</p>}>
+          <ShowLazily when>
             <LessonDock lesson={lesson} />
-          </Suspense>
+          </ShowLazily>
         </div>
       )}
       <div className="lifecycle-people min-w-0">
