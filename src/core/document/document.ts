@@ -63,6 +63,8 @@ export type ReadResult =
   | { readonly ok: true; readonly state: DocumentState }
   | { readonly ok: false; readonly problems: readonly DocumentProblem[] };
 
+const fingerprints = new WeakMap<readonly TenantEvent[], string>();
+
 /** A stable fingerprint of a list of events (their JSON, hashed). */
 export function fingerprintEvents(events: readonly TenantEvent[]): string {
   // Logs are immutable, and a generated base (about 51,000 events) is fingerprinted at every save
@@ -74,8 +76,6 @@ export function fingerprintEvents(events: readonly TenantEvent[]): string {
   }
   return fingerprint;
 }
-
-const fingerprints = new WeakMap<readonly TenantEvent[], string>();
 
 /** The document for a state. `generatedBase` is the scenario's own events when it is generated. */
 export function toDocument(
