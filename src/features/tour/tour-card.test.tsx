@@ -6,6 +6,7 @@ import { changeStatus } from '../../core/commands';
 import { currentAccountId } from '../../core/testing/named';
 import { navigate, useViewStore } from '../../navigation/view-store';
 import { selectTenant, useTenantStore } from '../../store/tenant-store';
+import { resetConsole } from '../../test/reset-console';
 import { useLessonStore } from '../lessons/lesson-store';
 import { TourCard } from './tour-card';
 import { JANE_EMAIL } from './tour-steps';
@@ -58,15 +59,7 @@ async function openTraining() {
 }
 
 describe('TourCard', () => {
-  beforeEach(async () => {
-    window.localStorage.clear();
-    window.history.replaceState(null, '', '/');
-    useLessonStore.setState({ tour: null, predicting: false, focusPending: false });
-    // The focus token is left as it is: the outlet remembers the last one it honoured.
-    useViewStore.setState({ view: 'lifecycle' });
-    await useTenantStore.getState().loadScenario('jane-tino');
-    useTenantStore.getState().setDropConfirmer(() => true);
-  });
+  beforeEach(resetConsole);
 
   it('invites to the tour before it is started', () => {
     render(<TourCard />);

@@ -6,6 +6,7 @@ import { KEY_SCOPES } from '../../core/model';
 import { currentAccountId } from '../../core/testing/named';
 import { useViewStore } from '../../navigation/view-store';
 import { type Command, selectTenant, useTenantStore } from '../../store/tenant-store';
+import { resetConsole } from '../../test/reset-console';
 import { useLessonStore } from '../lessons/lesson-store';
 import { startTour } from './start-tour';
 import { TourDock } from './tour-dock';
@@ -58,14 +59,7 @@ async function startAndRender() {
 }
 
 describe('TourDock', () => {
-  beforeEach(async () => {
-    window.localStorage.clear();
-    window.history.replaceState(null, '', '/');
-    useLessonStore.setState({ tour: null, predicting: false, focusPending: false });
-    useViewStore.setState({ view: 'lifecycle' });
-    await useTenantStore.getState().loadScenario('jane-tino');
-    useTenantStore.getState().setDropConfirmer(() => true);
-  });
+  beforeEach(resetConsole);
 
   it('shows step 1 with its heading focused when a button opened it, Back and Next unavailable', async () => {
     await startAndRender();
