@@ -93,7 +93,9 @@ function inputsOf(event: TenantEvent): Record<string, unknown> {
         authenticationTokenId: event.keyId,
         name: event.name,
         scope: event.scope,
-        isServiceToken: event.scope === 'service',
+        // Assumed (README, assumption 17): every non-personal key acts as its own service
+        // account (S2), so its creation is a service token's, as detection rules read it (S9).
+        isServiceToken: event.scope !== 'personal',
         teamRoles: event.teamRoles,
         tenantPermissions: event.permissions,
       };
