@@ -149,9 +149,30 @@ describe('RequestConsole', () => {
     const secret = screen.getByRole('textbox', { name: 'Secret' });
     const first = [...tenant().keys.values()][0];
     expect(secret).toHaveValue(`sim_…${first?.secret.slice(-4)}`);
-    const show = screen.getByRole('button', { name: 'Show secret' });
-    expect(show).toHaveAttribute('aria-pressed', 'false');
-    await user.click(show);
+    await user.click(screen.getByRole('button', { name: 'Show secret' }));
     expect(secret).toHaveValue(first?.secret);
+    // The button now says what a press does.
+    expect(screen.queryByRole('button', { name: 'Show secret' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Hide secret' }));
+    expect(secret).toHaveValue(`sim_…${first?.secret.slice(-4)}`);
+  });
+
+  it('starts every newly chosen key masked, so "choose, then Show secret" reads any key', async () => {
+    const user = userEvent.setup();
+    render(<RequestConsole />);
+    const secret = screen.getByRole('textbox', { name: 'Secret' });
+    const [first, second] = [...tenant().keys.values()];
+    if (first === undefined || second === undefined) throw new Error('two keys expected');
+    await user.click(screen.getByRole('button', { name: 'Show secret' }));
+    expect(secret).toHaveValue(first.secret);
+
+    const select = screen.getByRole('combobox', { name: 'Key' });
+    const option = [...(select as HTMLSelectElement).options].find((candidate) =>
+      candidate.text.startsWith(`${second.name} ·`),
+    );
+    await user.selectOptions(select, option?.value ?? '');
+    expect(secret).toHaveValue(`sim_…${second.secret.slice(-4)}`);
+    await user.click(screen.getByRole('button', { name: 'Show secret' }));
+    expect(secret).toHaveValue(second.secret);
   });
 });

@@ -175,7 +175,11 @@ export function RequestConsole() {
             id={ids.key}
             className={inputClass}
             value={credentialValue}
-            onChange={(e) => setCredential(e.target.value)}
+            onChange={(e) => {
+              setCredential(e.target.value);
+              // A secret is shown for the key it was asked for: another key starts masked.
+              setRevealed(false);
+            }}
           >
             {shownKeys.map((key) => (
               <option key={key.id} value={key.id}>
@@ -215,8 +219,9 @@ export function RequestConsole() {
               onChange={(e) => setPasted(e.target.value)}
             />
             {credentialValue === PASTE || credentialValue === NO_KEY || secretsHidden ? null : (
-              <Button aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
-                Show secret
+              // The name says what a press does, for the key chosen now.
+              <Button onClick={() => setRevealed(!revealed)}>
+                {revealed ? 'Hide secret' : 'Show secret'}
               </Button>
             )}
           </div>

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import { focusNearRow } from '../../components/focus-after';
 import { deleteKey } from '../../core/commands';
 import type { ApiKey } from '../../core/model';
 import { useTenantStore } from '../../store/tenant-store';
@@ -8,17 +9,26 @@ import { useTenantStore } from '../../store/tenant-store';
 export function DeleteKeyButton({ apiKey }: { apiKey: ApiKey }) {
   const dispatch = useTenantStore((s) => s.dispatch);
   const [confirming, setConfirming] = useState(false);
+  // The row the dialog was opened from: its button goes with the key, focus goes on from it.
+  const row = useRef<HTMLElement | null>(null);
   if (apiKey.revokedAt !== null)
     return <span className="text-slate-600 text-xs dark:text-slate-400">Deleted</span>;
   return (
     <>
-      <Button size="sm" variant="ghost" onClick={() => setConfirming(true)}>
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={(event) => {
+          row.current = event.currentTarget.closest('tr');
+          setConfirming(true);
+        }}
+      >
         Delete key
       </Button>
       {confirming ? (
         <Dialog
           title={`Delete the key "${apiKey.name}"?`}
-          description="Requests with its secret will answer 401 from now on. This cannot be undone."
+          description="Requests with its secret answer 401 from now on. Undo (the header's, or Ctrl+Z) brings the key back, as does choosing an earlier moment in the Timeline."
           onClose={() => setConfirming(false)}
         >
           <div className="flex justify-end gap-2">
@@ -27,7 +37,9 @@ export function DeleteKeyButton({ apiKey }: { apiKey: ApiKey }) {
               variant="danger"
               onClick={() => {
                 setConfirming(false);
-                dispatch((tenant) => deleteKey(tenant, apiKey.id));
+                if (dispatch((tenant) => deleteKey(tenant, apiKey.id)).ok) {
+                  focusNearRow(row.current);
+                }
               }}
             >
               Delete key

@@ -114,7 +114,7 @@ describe('Presenter mode', () => {
     // Even a secret shown before presenter mode is hidden once it is on.
     act(() => usePresenter.getState().setEnabled(true));
     expect(secret).toHaveValue('hidden in presenter mode');
-    expect(screen.queryByRole('button', { name: 'Show secret' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^(Show|Hide) secret$/ })).not.toBeInTheDocument();
     // A pasted secret is typed as a password.
     await user.selectOptions(screen.getByRole('combobox', { name: 'Key' }), 'Paste a secret…');
     expect(screen.getByLabelText('Secret')).toHaveAttribute('type', 'password');

@@ -1,10 +1,11 @@
 import { Button } from '../../components/button';
+import { focusViewHeading } from '../../components/focus-after';
 import { formatCount } from '../../components/search-box';
 import { useTenantStore } from '../../store/tenant-store';
 
 /**
- * At the top of the page while the cursor is in the past, so no one takes an earlier moment for
- * the present. In the initial chunk: it reads the cursor and the log's length, nothing more.
+ * Above the open view while the cursor is in the past, so no one takes an earlier moment for the
+ * present. Back to the present removes it: focus goes to the view's heading.
  */
 export function PastBanner() {
   const cursor = useTenantStore((s) => s.cursor);
@@ -23,7 +24,10 @@ export function PastBanner() {
       <Button
         variant="primary"
         size="sm"
-        onClick={() => goTo(useTenantStore.getState().events.length)}
+        onClick={() => {
+          goTo(useTenantStore.getState().events.length);
+          focusViewHeading();
+        }}
       >
         Back to the present
       </Button>

@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useId, useState } from 'react';
 import { Button } from '../../components/button';
+import { focusOrViewHeading } from '../../components/focus-after';
 import { formatCount } from '../../components/search-box';
 import { virtualKey } from '../../components/use-virtual-rows';
 import { describeEvent } from '../../core/describe';
@@ -77,7 +78,11 @@ export function TimelineView() {
         </p>
         <Button
           variant="primary"
-          onClick={() => goTo(useTenantStore.getState().events.length)}
+          onClick={() => {
+            goTo(useTenantStore.getState().events.length);
+            // This button is disabled in the present: focus goes to the moment now shown.
+            focusOrViewHeading('table[aria-label="Timeline"] [aria-current="step"]');
+          }}
           disabled={!past}
         >
           Back to the present
