@@ -142,7 +142,7 @@ function DataTableBody<TFeatures extends TableFeatures, TData extends RowData, T
   return (
     <div
       ref={scrollRef}
-      className={`relative ${virtual.enabled ? 'max-h-[70vh] overflow-auto' : 'overflow-x-auto'}`}
+      className={virtual.enabled ? 'max-h-[70vh] overflow-auto' : 'overflow-x-auto'}
       // A scrollable region must be reachable from the keyboard (WCAG 2.1.1).
       {...(virtual.enabled
         ? { tabIndex: 0, role: 'region', 'aria-label': `${label}, scrollable` }

@@ -37,7 +37,7 @@ export function MatrixTable({
   return (
     <div
       ref={scrollRef}
-      className={`relative ${virtual.enabled ? 'max-h-[70vh] overflow-auto' : 'overflow-x-auto'}`}
+      className={virtual.enabled ? 'max-h-[70vh] overflow-auto' : 'overflow-x-auto'}
     >
       <table
         ref={tableRef}

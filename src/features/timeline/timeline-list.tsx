@@ -110,7 +110,7 @@ export function TimelineList({ describedBy }: { describedBy: string }) {
   return (
     <div
       ref={scrollRef}
-      className="relative max-h-[26rem] overflow-auto rounded border border-slate-200 dark:border-slate-700"
+      className="max-h-[26rem] overflow-auto rounded border border-slate-200 dark:border-slate-700"
       // A scrollable region must be reachable from the keyboard (WCAG 2.1.1).
       {...{ tabIndex: 0, role: 'region', 'aria-label': 'Timeline, scrollable' }}
     >
