@@ -67,6 +67,18 @@ describe('scenario deep links', () => {
   });
 });
 
+/** The same log, as an import of a tenant no scenario makes ("custom") would leave it. */
+function replaceWithCustomLog(): void {
+  const state = useTenantStore.getState();
+  useTenantStore.getState().replaceLog({
+    scenarioId: 'custom',
+    scenarioParams: {},
+    genesis: state.genesis,
+    events: state.events,
+    cursor: state.cursor,
+  });
+}
+
 describe('scenario deep links for an imported tenant', () => {
   afterEach(() => {
     stop?.();
@@ -75,14 +87,7 @@ describe('scenario deep links for an imported tenant', () => {
 
   it('drops ?scenario= for a log no scenario makes (an import), rather than naming "custom"', () => {
     open('?scenario=jane-tino');
-    const state = useTenantStore.getState();
-    useTenantStore.getState().replaceLog({
-      scenarioId: 'custom',
-      scenarioParams: {},
-      genesis: state.genesis,
-      events: state.events,
-      cursor: state.cursor,
-    });
+    replaceWithCustomLog();
     expect(new URL(window.location.href).searchParams.get('scenario')).toBeNull();
   });
 });
@@ -127,14 +132,7 @@ describe('writeScenarioToAddress', () => {
   });
 
   it('drops ?scenario= for an imported log no scenario makes', () => {
-    const state = useTenantStore.getState();
-    useTenantStore.getState().replaceLog({
-      scenarioId: 'custom',
-      scenarioParams: {},
-      genesis: state.genesis,
-      events: state.events,
-      cursor: state.cursor,
-    });
+    replaceWithCustomLog();
     window.history.replaceState(null, '', '/?scenario=jane-tino&view=timeline');
     writeScenarioToAddress();
     expect(window.location.search).toBe('?view=timeline');
