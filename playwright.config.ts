@@ -2,6 +2,13 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM } from './scripts/chromium.mjs';
 
 const CI = Boolean(process.env['CI']);
+// `E2E_PORT=4181` builds into its own folder and serves on that port, so that two runs at once
+// (two people, or a run beside a screenshot server) do not serve each other's builds.
+const PORT = Number(process.env['E2E_PORT'] ?? 4173);
+const OWN_SERVER =
+  PORT === 4173
+    ? 'npm run build && npm run preview'
+    : `npx vite build --outDir /tmp/klc-e2e-${PORT} && npx vite preview --outDir /tmp/klc-e2e-${PORT} --port ${PORT} --strictPort --host 127.0.0.1`;
 
 const found = findChromium();
 if (found === null) throw new Error(NO_CHROMIUM);
@@ -19,7 +26,7 @@ export default defineConfig({
   ...(CI ? { workers: 1 } : {}),
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${PORT}`,
     headless: true,
     trace: 'retain-on-failure',
   },
@@ -37,8 +44,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run build && npm run preview',
-    url: 'http://127.0.0.1:4173',
+    command: OWN_SERVER,
+    url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !CI,
     timeout: 120_000,
     stdout: 'ignore',
