@@ -2,6 +2,7 @@ import type { Exchange } from '../../api/api-status';
 import { Button } from '../../components/button';
 import { CopyStatus, useClipboard } from '../../components/copy-to-clipboard';
 import { curlCommand, KEY_VARIABLE } from '../../core/api/curl';
+import { VERDICT_HIDDEN } from '../presenter/use-presenter';
 
 /** The secret a request carries, if any, so the curl can write it as a variable. */
 export function secretOf(exchange: Exchange): string | null {
@@ -63,8 +64,20 @@ function CurlView({ command }: { command: string }) {
   );
 }
 
-/** One request and what came back: status, headers, body, and the curl for the real tenant. */
-export function ExchangeView({ exchange, domain }: { exchange: Exchange; domain: string }) {
+/**
+ * One request and what came back: status, headers, body, and the curl for the real tenant.
+ * `answerHidden` (presenter mode, a prediction open) withholds what came back: a 401 and its
+ * reason would answer the prediction.
+ */
+export function ExchangeView({
+  exchange,
+  domain,
+  answerHidden = false,
+}: {
+  exchange: Exchange;
+  domain: string;
+  answerHidden?: boolean;
+}) {
   const { request, outcome } = exchange;
   return (
     <section
@@ -79,6 +92,18 @@ export function ExchangeView({ exchange, domain }: { exchange: Exchange; domain:
       </h3>
       {outcome.kind === 'failed' ? (
         <p className="text-red-800 text-sm dark:text-red-300">{outcome.reason}</p>
+      ) : answerHidden ? (
+        <>
+          <p
+            data-testid="api-response-status"
+            className="self-start rounded bg-slate-100 px-2 py-1 font-semibold text-slate-700 text-sm dark:bg-slate-800 dark:text-slate-300"
+          >
+            Answer {VERDICT_HIDDEN}
+          </p>
+          <p className="text-slate-600 text-sm dark:text-slate-400">
+            The status, headers and body would give the prediction away: Reveal shows them.
+          </p>
+        </>
       ) : (
         <>
           <p

@@ -1,9 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useRequestHistory } from '../../api/api-status';
 import { answer } from '../../api/simulated-api';
 import { selectTenant, useTenantStore } from '../../store/tenant-store';
+import { usePredictStore } from '../predict/use-predict-store';
+import { usePresenter } from '../presenter/use-presenter';
 import { RequestConsole } from './request-console';
 
 function tenant() {
@@ -174,5 +176,64 @@ describe('RequestConsole', () => {
     expect(secret).toHaveValue(`sim_…${second.secret.slice(-4)}`);
     await user.click(screen.getByRole('button', { name: 'Show secret' }));
     expect(secret).toHaveValue(second.secret);
+  });
+});
+
+describe('RequestConsole while the verdicts are hidden until reveal', () => {
+  beforeEach(() => {
+    usePredictStore.getState().resetScore();
+    // Presenter mode with "Hide live verdicts until reveal" pressed.
+    usePresenter.setState({ enabled: true, hideLiveVerdicts: true });
+  });
+
+  afterEach(() => {
+    usePredictStore.getState().resetScore();
+    usePresenter.setState({ enabled: false, hideLiveVerdicts: false });
+  });
+
+  it('sends the request but withholds its status, headers and body until the reveal', async () => {
+    const user = userEvent.setup();
+    render(<RequestConsole />);
+    act(() => usePredictStore.getState().choosePerson(account('Jane Tino').id, 'deactivate'));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Key' }), [
+      screen.getByRole('option', { name: /^Jane personal ·/ }),
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+
+    const response = await screen.findByRole('region', { name: 'Response' });
+    expect(sent).toHaveLength(1);
+    const status = within(response).getByTestId('api-response-status');
+    expect(status).toHaveTextContent('Answer hidden until reveal');
+    expect(status).not.toHaveAttribute('data-status');
+    expect(response).toHaveTextContent(
+      'The status, headers and body would give the prediction away: Reveal shows them.',
+    );
+    expect(within(response).queryByRole('region', { name: 'Response body' })).toBeNull();
+    expect(within(response).queryByText('x-simulator-rule')).toBeNull();
+    expect(response).not.toHaveTextContent(/\b(200|401|403)\b|OK|Unauthorized|Forbidden/);
+    // The request itself (and its curl) is no secret.
+    expect(within(response).getByRole('region', { name: 'curl command' })).toHaveTextContent(
+      '/api/v1/info',
+    );
+    const history = screen.getByRole('list', { name: 'Request history' });
+    expect(within(history).getByRole('listitem')).toHaveTextContent(
+      'GET /api/v1/info → hidden until reveal (Jane personal)',
+    );
+    expect(
+      within(history).getByRole('button', {
+        name: 'Show response: GET /api/v1/info → hidden until reveal',
+      }),
+    ).toBeInTheDocument();
+
+    act(() =>
+      usePredictStore
+        .getState()
+        .reveal({ personName: 'Jane Tino', change: 'deactivate', marked: [] }),
+    );
+    expect(within(response).getByTestId('api-response-status')).toHaveTextContent('200 OK');
+    expect(within(response).getByRole('region', { name: 'Response body' })).toHaveTextContent(
+      '"stack"',
+    );
+    expect(within(history).getByRole('listitem')).toHaveTextContent('GET /api/v1/info → 200 OK');
   });
 });

@@ -8,7 +8,7 @@ import { Section } from '../../components/section';
 import { maskSecret } from '../../core/deterministic';
 import { type ApiKey, SCOPE_LABELS, type Tenant } from '../../core/model';
 import { useTenant } from '../../store/use-tenant';
-import { SECRET_HIDDEN, useSecretsHidden } from '../presenter/use-presenter';
+import { SECRET_HIDDEN, useLiveVerdictsHidden, useSecretsHidden } from '../presenter/use-presenter';
 import { ExchangeView } from './exchange-view';
 import { exampleRequests, METHODS, type Method, takesBody } from './request-examples';
 import { RequestHistory } from './request-history';
@@ -72,6 +72,9 @@ export function RequestConsole() {
   const exchanges = useRequestHistory((s) => s.exchanges);
   // Presenter mode: a secret is never on the shared screen (a pasted one is typed as a password).
   const secretsHidden = useSecretsHidden();
+  // Presenter mode, a prediction open: requests still go out, but their answers wait for the
+  // reveal (a 401 and its reason would answer the prediction), as the matrices' verdicts do.
+  const answersHidden = useLiveVerdictsHidden();
 
   // A scenario switch may remove the chosen key: fall back to the first one.
   const chosenKey =
@@ -305,13 +308,16 @@ export function RequestConsole() {
           </div>
         </div>
       </form>
-      {shown === undefined ? null : <ExchangeView exchange={shown} domain={tenant.domain} />}
+      {shown === undefined ? null : (
+        <ExchangeView exchange={shown} domain={tenant.domain} answerHidden={answersHidden} />
+      )}
       <RequestHistory
         exchanges={exchanges}
         shownId={shown?.id ?? null}
         onShow={setShownExchange}
         onResend={(request) => void send(request)}
         sending={sending}
+        answerHidden={answersHidden}
       />
     </Section>
   );

@@ -1,28 +1,36 @@
 import type { Exchange, SentRequest } from '../../api/api-status';
 import { Button } from '../../components/button';
+import { VERDICT_HIDDEN } from '../presenter/use-presenter';
 
-function summary(exchange: Exchange): string {
+function summary(exchange: Exchange, answerHidden: boolean): string {
   const { request, outcome } = exchange;
   const result =
     outcome.kind === 'failed'
       ? 'failed'
-      : `${outcome.response.status} ${outcome.response.statusText}`.trim();
+      : answerHidden
+        ? VERDICT_HIDDEN
+        : `${outcome.response.status} ${outcome.response.statusText}`.trim();
   return `${request.method} ${request.url} → ${result}`;
 }
 
-/** The requests sent from the console, newest first; each can be shown again or re-sent. */
+/**
+ * The requests sent from the console, newest first; each can be shown again or re-sent. While
+ * `answerHidden` (a prediction open in presenter mode), the statuses read "hidden until reveal".
+ */
 export function RequestHistory({
   exchanges,
   shownId,
   onShow,
   onResend,
   sending,
+  answerHidden = false,
 }: {
   exchanges: readonly Exchange[];
   shownId: number | null;
   onShow: (id: number) => void;
   onResend: (request: SentRequest) => void;
   sending: boolean;
+  answerHidden?: boolean;
 }) {
   return (
     <section aria-labelledby="api-history-heading" className="flex flex-col gap-2">
@@ -34,7 +42,7 @@ export function RequestHistory({
       ) : (
         <ol aria-label="Request history" className="flex flex-col gap-1 text-sm">
           {exchanges.map((exchange) => {
-            const text = summary(exchange);
+            const text = summary(exchange, answerHidden);
             return (
               <li
                 key={exchange.id}

@@ -42,8 +42,11 @@ function LiveVerdict({ keyId }: { keyId: KeyId }) {
   return verdict === undefined ? null : <VerdictBadge verdict={verdict} />;
 }
 
-/** Team names are looked up when a row is read, so the columns take the tenant's teams. */
-export function getKeysColumns(teams: ReadonlyMap<TeamId, Team>) {
+/**
+ * Team names are looked up when a row is read, so the columns take the tenant's teams. While the
+ * verdicts are hidden until reveal, their column does not sort: the order would give them away.
+ */
+export function getKeysColumns(teams: ReadonlyMap<TeamId, Team>, verdictsHidden = false) {
   return helper.columns([
     helper.accessor((row) => row.key.name, {
       id: 'name',
@@ -77,6 +80,7 @@ export function getKeysColumns(teams: ReadonlyMap<TeamId, Team>) {
       id: 'verdict',
       header: 'Verdict now',
       sortFn: 'alphanumeric',
+      enableSorting: !verdictsHidden,
       filterFn: 'equalsString',
       cell: ({ row }) => <LiveVerdict keyId={row.original.key.id} />,
     }),

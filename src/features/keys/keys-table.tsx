@@ -6,6 +6,7 @@ import { verdictText } from '../../core/key-verdict';
 import { KEY_SCOPES, SCOPE_LABELS } from '../../core/model';
 import type { WhatIfRow } from '../../core/what-if';
 import { useTenant, useWhatIfMatrix } from '../../store/use-tenant';
+import { useLiveVerdictsHidden, VERDICT_HIDDEN } from '../presenter/use-presenter';
 import { getKeysColumns, keysFeatures } from './keys-columns';
 
 const getRowId = (row: WhatIfRow) => row.key.id;
@@ -36,12 +37,25 @@ function snapshotFor(keys: object, rows: readonly WhatIfRow[]): readonly WhatIfR
   return snapshot;
 }
 
+/** The sorting or filters without those by verdict. */
+function withoutVerdict<T extends { id: string }>(list: T[]): T[] {
+  return list.some((item) => item.id === 'verdict')
+    ? list.filter((item) => item.id !== 'verdict')
+    : list;
+}
+
 export function KeysTable() {
   const { teams, keys } = useTenant();
   const rows = useWhatIfMatrix();
-  const columns = useMemo(() => getKeysColumns(teams), [teams]);
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
+  // Presenter mode, a prediction open: the verdicts wait for the reveal, and so do their filter,
+  // their sorting and the count they would give ("Showing 1 of 8 keys"). Both are kept, and come
+  // back with the verdicts.
+  const verdictsHidden = useLiveVerdictsHidden();
+  const columns = useMemo(() => getKeysColumns(teams, verdictsHidden), [teams, verdictsHidden]);
+  const [chosenSorting, setSorting] = useState<SortingState>([]);
+  const [chosenFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
+  const sorting = verdictsHidden ? withoutVerdict(chosenSorting) : chosenSorting;
+  const columnFilters = verdictsHidden ? withoutVerdict(chosenFilters) : chosenFilters;
   // Sorting or filtering by verdict needs the live verdicts in the row model itself.
   const byVerdict =
     sorting.some((sort) => sort.id === 'verdict') ||
@@ -56,16 +70,17 @@ export function KeysTable() {
     onSortingChange: setSorting,
     onColumnFiltersChange: setColumnFilters,
   });
-  const verdictFilter = filterValue(columnFilters, 'verdict');
+  const verdictFilter = filterValue(chosenFilters, 'verdict');
   // Keep the chosen verdict listed even when no key has it any more, so the select stays honest.
   const verdictOptions = useMemo(() => {
+    if (verdictsHidden) return [];
     // Verdicts are shared constants: collect the few distinct ones, then name them.
     const distinct = new Set<WhatIfRow['now']>();
     for (const row of rows) distinct.add(row.now);
     const texts = new Set([...distinct].map(verdictText));
     if (verdictFilter !== '') texts.add(verdictFilter);
     return [...texts].sort();
-  }, [rows, verdictFilter]);
+  }, [rows, verdictFilter, verdictsHidden]);
   const scopeId = useId();
   const verdictId = useId();
   const shown = table.getRowModel().rows.length;
@@ -91,19 +106,31 @@ export function KeysTable() {
         </label>
         <label htmlFor={verdictId} className="flex flex-col gap-1">
           Filter by verdict
-          <select
-            id={verdictId}
-            className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
-            value={verdictFilter}
-            onChange={(e) => setColumnFilters((f) => withFilter(f, 'verdict', e.target.value))}
-          >
-            <option value="">All verdicts</option>
-            {verdictOptions.map((text) => (
-              <option key={text} value={text}>
-                {text}
-              </option>
-            ))}
-          </select>
+          {verdictsHidden ? (
+            // Disabled, not gone: the control keeps its place and its name, and says why.
+            <select
+              id={verdictId}
+              disabled
+              className="rounded border border-slate-300 bg-slate-100 px-2 py-1 text-slate-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-300"
+              value=""
+            >
+              <option value="">{VERDICT_HIDDEN}</option>
+            </select>
+          ) : (
+            <select
+              id={verdictId}
+              className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+              value={verdictFilter}
+              onChange={(e) => setColumnFilters((f) => withFilter(f, 'verdict', e.target.value))}
+            >
+              <option value="">All verdicts</option>
+              {verdictOptions.map((text) => (
+                <option key={text} value={text}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          )}
         </label>
         <p className="text-slate-600 dark:text-slate-400" aria-live="polite">
           Showing {formatCount(shown)} of {formatCount(rows.length)} keys

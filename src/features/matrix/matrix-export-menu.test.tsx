@@ -7,7 +7,9 @@ import type { Tenant } from '../../core/model';
 import { janeTinoScenario } from '../../core/scenarios/jane-tino';
 import { accountNamed } from '../../core/testing/named';
 import { whatIfMatrix } from '../../core/what-if';
-import { useTenantStore } from '../../store/tenant-store';
+import { selectTenant, useTenantStore } from '../../store/tenant-store';
+import { usePredictStore } from '../predict/use-predict-store';
+import { usePresenter } from '../presenter/use-presenter';
 import { MatrixExportMenu } from './matrix-export-menu';
 import { ValidityMatrix } from './validity-matrix';
 
@@ -16,6 +18,10 @@ function janeDeactivated(): Tenant {
   const { tenant } = replay(janeTinoScenario.genesis, janeTinoScenario.events);
   const event = changeStatus(tenant, 'account_deactivated', accountNamed(tenant, 'Jane Tino').id);
   return replay(janeTinoScenario.genesis, [...janeTinoScenario.events, event]).tenant;
+}
+
+function tenantOfStore(): Tenant {
+  return selectTenant(useTenantStore.getState());
 }
 
 interface Download {
@@ -209,5 +215,48 @@ describe('the export in the validity matrix panel', () => {
     expect(
       screen.getAllByRole('status').some((status) => status.textContent?.startsWith('Downloaded')),
     ).toBe(true);
+  });
+});
+
+describe('the exports while the verdicts are hidden until reveal', () => {
+  beforeEach(() => {
+    useTenantStore.getState().loadScenario('jane-tino');
+    usePredictStore.getState().resetScore();
+    // Presenter mode with "Hide live verdicts until reveal" pressed.
+    usePresenter.setState({ enabled: true, hideLiveVerdicts: true });
+  });
+
+  afterEach(() => {
+    usePredictStore.getState().resetScore();
+    usePresenter.setState({ enabled: false, hideLiveVerdicts: false });
+  });
+
+  it('offers no export while a prediction is open, says why, and offers them again after the reveal', async () => {
+    const user = userEvent.setup();
+    const tenant = janeDeactivated();
+    render(<MatrixExportMenu tenant={tenant} rows={whatIfMatrix(tenant)} />);
+    const group = screen.getByRole('group', { name: 'Export all keys' });
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
+
+    act(() =>
+      usePredictStore
+        .getState()
+        .choosePerson(accountNamed(tenantOfStore(), 'Jane Tino').id, 'deactivate'),
+    );
+    for (const button of within(group).getAllByRole('button')) expect(button).toBeDisabled();
+    expect(group).toHaveTextContent('Exports hidden until reveal');
+    await user.click(screen.getByRole('button', { name: 'Export JSON' }));
+    expect(downloads).toHaveLength(0);
+
+    act(() =>
+      usePredictStore
+        .getState()
+        .reveal({ personName: 'Jane Tino', change: 'deactivate', marked: [] }),
+    );
+    expect(group).not.toHaveTextContent('hidden until reveal');
+    await user.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await waitFor(() => {
+      expect(onlyDownload().fileName).toBe('tino-corp-1234.tines.com-validity-matrix.json');
+    });
   });
 });

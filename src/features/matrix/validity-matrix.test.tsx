@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { changeStatus } from '../../core/commands';
 import { selectTenant, useTenantStore } from '../../store/tenant-store';
+import { usePredictStore } from '../predict/use-predict-store';
+import { usePresenter } from '../presenter/use-presenter';
 import { ValidityMatrix } from './validity-matrix';
 
 function accountId(name: string): string {
@@ -52,6 +54,28 @@ describe('ValidityMatrix', () => {
     expect(screen.getByRole('status')).toHaveTextContent(
       'Changed: Jane Tino — Personal key: 200 → 401',
     );
+  });
+
+  it('announces no flip while the verdicts are hidden until reveal, and hides every cell', () => {
+    usePresenter.setState({ enabled: true, hideLiveVerdicts: true });
+    try {
+      render(<ValidityMatrix />);
+      act(() => usePredictStore.getState().choosePerson(accountId('Sam Patel'), 'deactivate'));
+      // A change made during the round (here at the console) would be announced with its verdicts.
+      act(() => {
+        useTenantStore
+          .getState()
+          .dispatch((t) => changeStatus(t, 'account_deactivated', accountId('Jane Tino')));
+      });
+      expect(cellOf('Jane personal', 'Now')).toHaveTextContent('hidden until reveal');
+      expect(screen.getByRole('table', { name: 'Validity matrix' })).not.toHaveTextContent(
+        /\b(200|401)\b/,
+      );
+      expect(screen.getByRole('status')).not.toHaveTextContent(/\b(200|401)\b|Changed/);
+    } finally {
+      usePredictStore.getState().resetScore();
+      usePresenter.setState({ enabled: false, hideLiveVerdicts: false });
+    }
   });
 
   it('filters its rows by key name, creator name or email', async () => {

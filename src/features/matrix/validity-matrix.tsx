@@ -106,7 +106,8 @@ const MatrixRow = memo(function MatrixRow({
       <KeyRowHeader apiKey={row.key} creatorName={row.creator?.name ?? row.key.createdBy} />
       {MATRIX_COLUMNS.map((column, columnIndex) => {
         const cell = matrixCell(row, column.id);
-        const isFlipped = flipped.includes(column.id);
+        // A highlight on a hidden cell would say which verdicts just changed.
+        const isFlipped = !hidden && flipped.includes(column.id);
         const style = hidden
           ? CELL_STYLES.unreachable
           : cell.kind === 'verdict'
@@ -270,7 +271,8 @@ export function ValidityMatrix() {
   const allRows = useWhatIfMatrix();
   const { flipped, announcement } = useVerdictFlips(tenant, allRows);
   // Presenter mode, a prediction pending: every verdict keeps its secret until Reveal (the
-  // what-if columns would give the answer away as surely as the live one).
+  // what-if columns would give the answer away as surely as the live one, and so would the
+  // announcement of a flip). The flips are still worked out, so the reveal announces its own.
   const verdictsHidden = useLiveVerdictsHidden();
   const [query, setQuery] = useState('');
   const rows = useMemo(
@@ -333,7 +335,7 @@ export function ValidityMatrix() {
         </details>
       </div>
       <p role="status" aria-live="polite" className="font-medium text-sm empty:sr-only">
-        {announcement === '' ? null : `Changed: ${announcement}`}
+        {announcement === '' || verdictsHidden ? null : `Changed: ${announcement}`}
       </p>
       <Suspense fallback={<p role="status">Loading the matrix…</p>}>
         <MatrixGrid

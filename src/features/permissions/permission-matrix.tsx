@@ -12,6 +12,7 @@ import { useGridNavigation } from '../../components/use-grid-navigation';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import type { TeamId, Tenant } from '../../core/model';
 import { authorize, type Decision } from '../../core/permissions';
+import { useLiveVerdictsHidden, VERDICT_HIDDEN } from '../presenter/use-presenter';
 import {
   decisionLabel,
   operationFor,
@@ -28,6 +29,9 @@ const STATUS_STYLES = {
   401: 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100',
   403: 'bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100',
 } as const;
+
+/** A decision kept for the reveal: no colour that would give it away. */
+const HIDDEN_STYLE = 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300';
 
 /** The icon repeats the status; the code and label say it in text. */
 const STATUS_ICONS = { 200: '✓', 401: '✕', 403: '⊘' } as const;
@@ -60,6 +64,8 @@ export function PermissionMatrix({
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = useVirtualRows(keys.length, scrollRef, 52);
   const grid = useGridNavigation(tableRef, keys.length, PERMISSION_COLUMNS.length, virtual);
+  // Presenter mode, a prediction open: a 401 here would give the answer away, as in the matrix.
+  const hidden = useLiveVerdictsHidden();
 
   const creatorName = (accountId: string) => tenant.accounts.get(accountId)?.name ?? accountId;
   const teamName = tenant.teams.get(teamId)?.name ?? teamId;
@@ -131,18 +137,24 @@ export function PermissionMatrix({
                       data-testid={`perm-${permissionCellId(key.id, column.id)}`}
                       data-row-index={rowIndex}
                       data-column-index={columnIndex}
-                      data-status={decision.status}
+                      data-status={hidden ? undefined : decision.status}
                       className="p-0.5 text-center"
                     >
                       <button
                         type="button"
                         {...grid.cellProps(rowIndex, columnIndex)}
                         className={cellButtonClass(
-                          STATUS_STYLES[decision.status],
+                          hidden ? HIDDEN_STYLE : STATUS_STYLES[decision.status],
                           grid.isExplained(rowIndex, columnIndex),
                         )}
                       >
-                        <DecisionContent decision={decision} />
+                        {hidden ? (
+                          <span className="block whitespace-normal font-normal text-xs">
+                            {VERDICT_HIDDEN}
+                          </span>
+                        ) : (
+                          <DecisionContent decision={decision} />
+                        )}
                       </button>
                     </td>
                   );
@@ -158,6 +170,10 @@ export function PermissionMatrix({
         explainedColumn === undefined ||
         explainedOperation === undefined ? (
           <NoCellChosen />
+        ) : hidden ? (
+          <p className="text-slate-600 text-sm dark:text-slate-400">
+            This answer is {VERDICT_HIDDEN}.
+          </p>
         ) : (
           <PermissionExplanation
             apiKey={explainedKey}

@@ -1,8 +1,10 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeStatus } from '../../core/commands';
 import { selectTenant, useTenantStore } from '../../store/tenant-store';
+import { usePredictStore } from '../predict/use-predict-store';
+import { usePresenter } from '../presenter/use-presenter';
 import { PERMISSION_COLUMNS, type PermissionColumnId } from './permission-cells';
 import { PermissionPanel } from './permission-panel';
 
@@ -126,5 +128,63 @@ describe('PermissionPanel', () => {
     await user.keyboard('{Home}');
     expect(document.activeElement?.closest('td')).toBe(cell('Vera personal', 'info'));
     expect(table.querySelectorAll('td button[tabindex="0"]')).toHaveLength(1);
+  });
+});
+
+describe('PermissionPanel while the verdicts are hidden until reveal', () => {
+  beforeEach(() => {
+    useTenantStore.getState().loadScenario('jane-tino');
+    usePredictStore.getState().resetScore();
+    // Presenter mode with "Hide live verdicts until reveal" pressed.
+    usePresenter.setState({ enabled: true, hideLiveVerdicts: true });
+  });
+
+  afterEach(() => {
+    usePredictStore.getState().resetScore();
+    usePresenter.setState({ enabled: false, hideLiveVerdicts: false });
+  });
+
+  it('hides every decision while a prediction is open, in words, and shows them after the reveal', async () => {
+    const user = userEvent.setup();
+    render(<PermissionPanel />);
+    const table = screen.getByRole('table', { name: 'Permission matrix' });
+    // No prediction open yet: nothing to hide.
+    expect(cell('Jane personal', 'info')).toHaveAttribute('data-status', '200');
+
+    act(() => usePredictStore.getState().choosePerson(accountId('Jane Tino'), 'deactivate'));
+    for (const column of PERMISSION_COLUMNS) {
+      expect(cell('Jane personal', column.id)).not.toHaveAttribute('data-status');
+      expect(cell('Jane personal', column.id)).toHaveTextContent('hidden until reveal');
+    }
+    expect(table.querySelectorAll('td[data-status]')).toHaveLength(0);
+    expect(table).not.toHaveTextContent(/\b(200|401|403)\b|Allowed|Not owner|Role too low/);
+    // A change made during the round (here at the console) stays hidden as well.
+    act(() => {
+      useTenantStore
+        .getState()
+        .dispatch((t) => changeStatus(t, 'account_deactivated', accountId('Jane Tino')));
+    });
+    expect(table).not.toHaveTextContent(/\b401\b|Owner deactivated/);
+    // The explanation does not give the answer away either.
+    await user.click(within(cell('Jane personal', 'info')).getByRole('button'));
+    const explanation = screen.getByRole('region', { name: 'Permission explanation' });
+    expect(explanation).toHaveTextContent('This answer is hidden until reveal.');
+    expect(explanation).not.toHaveTextContent(/\b(200|401|403)\b|reason code/);
+
+    act(() =>
+      usePredictStore
+        .getState()
+        .reveal({ personName: 'Jane Tino', change: 'deactivate', marked: [] }),
+    );
+    expect(cell('Jane personal', 'info')).toHaveAttribute('data-status', '401');
+    expect(cell('Jane personal', 'info')).toHaveTextContent('401Owner deactivated');
+    expect(explanation).toHaveTextContent('reason code OWNER_DEACTIVATED');
+  });
+
+  it('shows the decisions while the switch is off, even with a prediction open', () => {
+    usePresenter.setState({ hideLiveVerdicts: false });
+    render(<PermissionPanel />);
+    act(() => usePredictStore.getState().choosePerson(accountId('Jane Tino'), 'deactivate'));
+    expect(cell('Jane personal', 'info')).toHaveAttribute('data-status', '200');
   });
 });

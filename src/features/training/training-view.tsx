@@ -60,8 +60,10 @@ function PresenterCard() {
             back to it between two demos.
           </li>
           <li>
-            <em>Hide live verdicts until reveal</em>: while a prediction is open, every verdict in
-            the matrix and the Keys table reads “hidden until reveal”, so the class guesses first.
+            <em>Hide live verdicts until reveal</em>: while a prediction is open, every verdict
+            reads “hidden until reveal”, so the class guesses first: both matrices, the Keys table
+            (its verdict filter and sorting wait too), the request console’s answers (requests still
+            go out) and the exports. Reveal shows them all again.
           </li>
           <li>
             Nothing of it is saved: a reload leaves presenter mode and forgets the checkpoint.
