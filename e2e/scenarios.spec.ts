@@ -73,8 +73,13 @@ test.describe('Scenarios', () => {
     );
     await expect(consolePage.keyVerdict('Jane personal')).toHaveAccessibleName('401 Owner deleted');
 
-    // Reset from the Keys view: the header's button works on every view.
+    // Reset from the Keys view: the header's button works on every view. It drops the three
+    // changes only once the person agrees, in the page.
     await consolePage.resetScenarioButton.click();
+    const question = consolePage.question('Reset the scenario?');
+    await expect(question).toContainText('This drops 3 changes');
+    await question.getByRole('button', { name: 'Reset and drop 3 changes' }).click();
+    await expect(consolePage.droppedChanges).toContainText('The reset dropped 3 changes.');
     await expect(consolePage.keyVerdict('Jane personal')).toHaveAccessibleName('200 Valid');
     await expect(consolePage.keyVerdict('Eli personal')).toHaveAccessibleName('200 Valid');
     await expect(consolePage.scenarioSelect).toHaveValue('jane-tino');

@@ -191,6 +191,11 @@ test.describe('Saved state, links and files', () => {
     await page.evaluate((hash) => {
       window.location.hash = hash;
     }, new URL(link).hash);
+    // Over the two changes made here (deactivate, reactivate), once the person agrees.
+    await consolePage
+      .question('Open the shared link?')
+      .getByRole('button', { name: 'Open the link and drop 2 changes' })
+      .click();
     await expect(consolePage.notice).toContainText('Opened the state from the shared link.');
     await expectJane(consolePage, 'Deactivated');
   });
@@ -220,6 +225,10 @@ test.describe('Saved state, links and files', () => {
     await consolePage.closeShare();
 
     await consolePage.resetScenarioButton.click();
+    await consolePage
+      .question('Reset the scenario?')
+      .getByRole('button', { name: 'Reset and drop 1 change' })
+      .click();
     await expectJane(consolePage, 'Active');
     await consolePage.openShare();
     await consolePage.importStateInput.setInputFiles(path);

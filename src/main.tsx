@@ -24,12 +24,6 @@ async function start(): Promise<void> {
     const { initialiseTourFromUrl } = await import('./features/tour/tour-url');
     initialiseTourFromUrl((problem) => store.showNotice('error', problem));
   }
-  // A change made in the past drops the later events: more than one only once the person agrees.
-  store.setDropConfirmer((dropped) =>
-    window.confirm(
-      `This change drops the ${dropped} later events of the timeline (the redo branch). Make it anyway?`,
-    ),
-  );
 
   const root = document.getElementById('root');
   if (root === null) throw new Error('index.html has no #root element');

@@ -26,7 +26,6 @@ function header() {
 describe('AppHeader', () => {
   beforeEach(async () => {
     await useTenantStore.getState().loadScenario('jane-tino');
-    useTenantStore.getState().setDropConfirmer(() => true);
     usePresenter.setState({ enabled: false, hideLiveVerdicts: false, checkpoint: null });
   });
 

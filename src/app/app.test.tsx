@@ -59,7 +59,6 @@ describe('App shell', () => {
     usePersistStatus.setState({ unreadable: null, otherTab: false });
     await useTenantStore.getState().loadScenario('jane-tino');
     useTenantStore.getState().dismissNotice();
-    useTenantStore.getState().setDropConfirmer(() => true);
   });
 
   it('has a skip link to main, the header, the Console navigation and one view in main', () => {

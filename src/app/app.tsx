@@ -6,6 +6,7 @@ import { useViewStore } from '../navigation/view-store';
 import { usePersistStatus } from '../persist/persist-status';
 import { useTenantStore } from '../store/tenant-store';
 import { AppHeader } from './app-header';
+import { useAskStore } from './ask-store';
 import { ConsoleNav } from './console-nav';
 import { ViewOutlet } from './view-outlet';
 
@@ -46,6 +47,18 @@ function NoticeSlot() {
   return (
     <ShowLazily when={shown}>
       <NoticeBanner />
+    </ShowLazily>
+  );
+}
+
+const AskingSlot = lazyNamed(() => import('./asking-slot'), 'AskingSlot');
+
+/** A question before work is dropped, and the banner that brings it back: loaded with the first. */
+function AskSlot() {
+  const shown = useAskStore((s) => s.question !== null || s.replaced !== null);
+  return (
+    <ShowLazily when={shown}>
+      <AskingSlot />
     </ShowLazily>
   );
 }
@@ -109,6 +122,7 @@ export function App() {
         className="mx-auto flex max-w-screen-2xl flex-col gap-3 px-4 py-3 focus:outline-none"
       >
         <PastBannerSlot />
+        <AskSlot />
         <NoticeSlot />
         <LoadingStatus />
         <SavedStateSlot />

@@ -48,6 +48,7 @@ export function prefetchViews(): void {
   const pending: Array<() => Promise<unknown>> = [
     prefetchPersonDialogs,
     () => import('./notice-banner'),
+    () => import('./asking-slot'),
     () => import('../features/timeline/past-banner'),
     loadVirtualizer,
     ...VIEWS.filter((entry) => entry.component.kind === 'lazy').map((entry) => () => load(entry)),

@@ -9,9 +9,12 @@
  * the saved state is restored, unless the tab opened `?scenario=` afresh and has saved nothing
  * since (a per-tab mark in sessionStorage).
  */
+import { useAskStore } from '../app/ask-store';
 import type { DocumentProblem } from '../core/document/document';
 import { statePayloadOf } from '../share/link-codec';
 import { openLinkPayload, readLinkPayload } from '../share/open-state';
+import { scenarioEventsOf } from '../share/state-document';
+import { droppedChanges } from '../store/log-changes';
 import { type LogState, type TenantStore, useTenantStore } from '../store/tenant-store';
 import { browserStorage, checkSaved, type SavedCheck, startPersistence } from './persistence';
 
@@ -28,6 +31,8 @@ export interface StartPlan {
   readonly checked?: SavedCheck;
   /** The URL's `?scenario=` opens afresh, over a saved state. */
   readonly urlWins?: boolean;
+  /** A saved state with changes that the link or the URL's scenario takes the place of. */
+  readonly passedOver?: { readonly state: LogState; readonly changes: number };
 }
 
 export interface StartPage {
@@ -95,13 +100,23 @@ export async function readStart(
   }
 }
 
+/** The saved state, when it holds changes: what a link or the URL's scenario passes over. */
+function passedOver(checked: SavedCheck): Pick<StartPlan, 'passedOver'> {
+  if (checked.kind !== 'readable') return {};
+  const changes = droppedChanges(checked.state.events, scenarioEventsOf(checked.state));
+  return changes === 0 ? {} : { passedOver: { state: checked.state, changes } };
+}
+
 async function decideStart(page: StartPage, storage: Storage | null): Promise<StartPlan> {
   const payload = statePayloadOf(page.hash);
   const clearLink = payload !== null;
   let notice: string | null = null;
   if (payload !== null) {
     const read = await readLinkPayload(payload);
-    if (read.ok) return { state: read.state, fromLink: true, clearLink, notice };
+    if (read.ok) {
+      const over = passedOver(await checkSaved(storage));
+      return { state: read.state, fromLink: true, clearLink, notice, ...over };
+    }
     notice = linkRefusal(read.problems);
   }
   const continuing = page.navigationType === 'reload' || page.navigationType === 'back_forward';
@@ -134,12 +149,26 @@ function clearStateFragment(): void {
 
 let applied: StartPlan | null = null;
 
+/** The saved state a link or the address's scenario took the place of, offered back. */
+function offerPassedOver(over: NonNullable<StartPlan['passedOver']>, opened: string): void {
+  const { state, changes } = over;
+  useAskStore.setState({
+    replaced: {
+      message: `${opened} opened in place of what this browser had saved, with ${changes.toLocaleString('en-US')} change${changes === 1 ? '' : 's'}.`,
+      undo: 'Bring back the saved state',
+      log: state,
+      after: useTenantStore.getState().events,
+    },
+  });
+}
+
 /** Open what `readStart` decided. Called after the URL's scenario is read, which it overrides. */
 export function applyStart(plan: StartPlan): void {
   const store = useTenantStore.getState();
   if (plan.state !== null) store.replaceLog(plan.state);
   if (plan.clearLink) clearStateFragment();
   if (plan.notice !== null) store.showNotice('error', plan.notice);
+  if (plan.passedOver !== undefined) offerPassedOver(plan.passedOver, 'The shared link');
   markFreshTab(plan.urlWins === true);
   applied = plan;
 }
@@ -152,7 +181,7 @@ async function openLinkFromAddress(): Promise<void> {
   const result = await openLinkPayload(payload);
   const store = useTenantStore.getState();
   if (result.ok) store.showNotice('info', 'Opened the state from the shared link.');
-  else store.showNotice('error', linkRefusal(result.problems));
+  else if (!('kept' in result)) store.showNotice('error', linkRefusal(result.problems));
 }
 
 type StartState = Pick<TenantStore, keyof LogState | 'loading'>;
@@ -164,6 +193,13 @@ type StartState = Pick<TenantStore, keyof LogState | 'loading'>;
 export function startAfterRender(initial: StartState): void {
   window.addEventListener('hashchange', () => void openLinkFromAddress());
   const plan = applied;
+  if (plan?.urlWins === true) {
+    // Still saved, but overwritten by this tab's first change: offered back meanwhile.
+    void checkSaved(browserStorage()).then((checked) => {
+      const over = passedOver(checked).passedOver;
+      if (over !== undefined) offerPassedOver(over, 'The address’s scenario');
+    });
+  }
   const begin = (baseline: LogState) =>
     startPersistence({
       baseline,

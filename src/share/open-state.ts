@@ -3,6 +3,7 @@
  * and checked first; the store changes only when all of it is accepted, so a refused input
  * leaves the console exactly as it was (the same log, the same cursor).
  */
+import { replaceAsking } from '../app/ask-store';
 import { type DocumentProblem, LIMITS, type ReadResult } from '../core/document/document';
 import { DEFAULT_VIEW, VIEW_PARAM, type ViewId } from '../navigation/view-param';
 import { type LogState, useTenantStore } from '../store/tenant-store';
@@ -11,7 +12,9 @@ import { documentOf, readStateText } from './state-document';
 
 export type OpenResult =
   | { readonly ok: true; readonly state: LogState }
-  | { readonly ok: false; readonly problems: readonly DocumentProblem[] };
+  | { readonly ok: false; readonly problems: readonly DocumentProblem[] }
+  /** The person chose to keep the changes it would have dropped. */
+  | { readonly ok: false; readonly kept: true };
 
 /** The state a link's payload holds, checked, without opening it. */
 export async function readLinkPayload(payload: string): Promise<ReadResult> {
@@ -44,20 +47,22 @@ export async function readStateFile(file: Blob): Promise<ReadResult> {
   return readStateText(text);
 }
 
-function opened(read: ReadResult): OpenResult {
+/** Open what was read, once checked; over changes only when the person agrees. */
+async function opened(what: 'link' | 'import', read: ReadResult): Promise<OpenResult> {
   if (!read.ok) return read;
-  useTenantStore.getState().replaceLog(read.state);
+  const open = () => useTenantStore.getState().replaceLog(read.state);
+  if (!(await replaceAsking(what, open))) return { ok: false, kept: true };
   return { ok: true, state: read.state };
 }
 
 /** Open a share link's payload in the console, or say why not (and change nothing). */
 export async function openLinkPayload(payload: string): Promise<OpenResult> {
-  return opened(await readLinkPayload(payload));
+  return opened('link', await readLinkPayload(payload));
 }
 
 /** Import a file into the console, or say why not (and change nothing). */
 export async function importStateFile(file: Blob): Promise<OpenResult> {
-  return opened(await readStateFile(file));
+  return opened('import', await readStateFile(file));
 }
 
 /** The link to a state: this page's address without its query, and the state in the fragment. */

@@ -18,6 +18,7 @@ import {
 } from '../core/document/document';
 import type { TenantEvent } from '../core/events';
 import type { TenantGenesis } from '../core/model';
+import { findScenario } from '../core/scenarios/scenario-catalog';
 import { generatedBaseOf, type LogState } from '../store/tenant-store';
 
 // zod/mini has no messages of its own ("Invalid input"): a refused file or link should say
@@ -31,6 +32,16 @@ const readBases = new WeakMap<TenantGenesis, readonly TenantEvent[]>();
 /** The document for a state, naming a generated scenario's events rather than writing them. */
 export function documentOf(state: LogState): ConsoleDocument {
   return toDocument(state, readBases.get(state.genesis) ?? generatedBaseOf(state));
+}
+
+/**
+ * The events of the scenario a state starts from: a fixed scenario's, or the generated events it
+ * was read or generated with (none when neither is known: then every event is its own).
+ */
+export function scenarioEventsOf(state: LogState): readonly TenantEvent[] {
+  const entry = findScenario(state.scenarioId);
+  if (entry?.kind === 'fixed') return entry.scenario.events;
+  return readBases.get(state.genesis) ?? generatedBaseOf(state) ?? [];
 }
 
 /** Read a parsed document (see `readDocument`), remembering a generated base for `documentOf`. */

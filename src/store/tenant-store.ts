@@ -84,11 +84,6 @@ export interface TenantStore {
    * has validated it: `events` all apply to `genesis` in order.
    */
   replaceLog(state: LogState): void;
-  /**
-   * How a change that would drop more than one later event is confirmed. The app asks the
-   * person; the default (tests, scripts) goes ahead.
-   */
-  setDropConfirmer(confirm: (dropped: number) => boolean): void;
   dismissNotice(): void;
   showNotice(tone: Notice['tone'], message: string): void;
 }
@@ -174,8 +169,6 @@ function initialScenario(): Scenario {
   return entry.scenario;
 }
 
-let confirmDrop: (dropped: number) => boolean = () => true;
-
 export const useTenantStore = create<TenantStore>()((set, get) => {
   const refuse = (message: string): DispatchResult => {
     set({ notice: { id: ++noticeIds, tone: 'error', message } });
@@ -213,12 +206,6 @@ export const useTenantStore = create<TenantStore>()((set, get) => {
     ...scenarioState(initialScenario(), {}),
     dispatch(command) {
       const state = get();
-      const dropped = state.events.length - state.cursor;
-      if (dropped > 1 && !confirmDrop(dropped)) {
-        const reason = `Nothing changed: the ${dropped} later events are kept.`;
-        set({ notice: { id: ++noticeIds, tone: 'info', message: reason } });
-        return { ok: false, reason };
-      }
       const tenant = selectTenant(state);
       const event = command(tenant);
       const result = apply(tenant, event);
@@ -281,9 +268,6 @@ export const useTenantStore = create<TenantStore>()((set, get) => {
         loading: null,
         notice: null,
       });
-    },
-    setDropConfirmer(confirm) {
-      confirmDrop = confirm;
     },
     dismissNotice() {
       set({ notice: null });

@@ -1,8 +1,8 @@
 import { Suspense, useRef, useState } from 'react';
+import { dispatchAsking } from '../../app/ask-store';
 import { Button } from '../../components/button';
 import { lazyNamed } from '../../components/lazy-named';
 import { changeStatus, reinviteAccount } from '../../core/commands';
-import { useTenantStore } from '../../store/tenant-store';
 import { useAccount } from '../../store/use-tenant';
 import type { PersonRow } from './people-rows';
 
@@ -26,7 +26,6 @@ function focusAccountRow(accountId: string): void {
 }
 
 export function PersonActions({ row }: { row: PersonRow }) {
-  const dispatch = useTenantStore((s) => s.dispatch);
   const [confirming, setConfirming] = useState(false);
   const [editingRoles, setEditingRoles] = useState(false);
   const container = useRef<HTMLDivElement>(null);
@@ -36,8 +35,8 @@ export function PersonActions({ row }: { row: PersonRow }) {
   const focusRow = () =>
     requestAnimationFrame(() => container.current?.querySelector('button')?.focus());
 
-  const run = (type: Parameters<typeof changeStatus>[1]) => {
-    const result = dispatch((tenant) => changeStatus(tenant, type, row.accountId));
+  const run = async (type: Parameters<typeof changeStatus>[1]) => {
+    const result = await dispatchAsking((tenant) => changeStatus(tenant, type, row.accountId));
     if (result.ok) focusRow();
   };
 
@@ -51,12 +50,12 @@ export function PersonActions({ row }: { row: PersonRow }) {
   return (
     <div ref={container} className="flex flex-wrap gap-1">
       {account.status === 'active' ? (
-        <Button size="sm" onClick={() => run('account_deactivated')}>
+        <Button size="sm" onClick={() => void run('account_deactivated')}>
           Deactivate
         </Button>
       ) : null}
       {account.status === 'deactivated' ? (
-        <Button size="sm" onClick={() => run('account_reactivated')}>
+        <Button size="sm" onClick={() => void run('account_reactivated')}>
           Reactivate
         </Button>
       ) : null}
@@ -73,9 +72,9 @@ export function PersonActions({ row }: { row: PersonRow }) {
       {canReinvite ? (
         <Button
           size="sm"
-          onClick={() => {
+          onClick={async () => {
             let newAccountId = '';
-            const result = dispatch((tenant) => {
+            const result = await dispatchAsking((tenant) => {
               const event = reinviteAccount(tenant, account.id);
               newAccountId = event.accountId;
               return event;
@@ -99,7 +98,7 @@ export function PersonActions({ row }: { row: PersonRow }) {
             onClose={() => setConfirming(false)}
             onConfirm={() => {
               setConfirming(false);
-              run('account_deleted');
+              void run('account_deleted');
             }}
           />
         </Suspense>

@@ -38,7 +38,6 @@ describe('PredictDock', () => {
     useLessonStore.setState({ tour: null, predicting: true, focusPending: false });
     usePredictStore.getState().resetScore();
     await useTenantStore.getState().loadScenario('jane-tino');
-    useTenantStore.getState().setDropConfirmer(() => true);
   });
 
   it('takes the focus into the dock when a button opened it, once', () => {

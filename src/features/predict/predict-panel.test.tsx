@@ -54,7 +54,6 @@ async function playRound(
 describe('PredictPanel', () => {
   beforeEach(() => {
     useTenantStore.getState().loadScenario('jane-tino');
-    useTenantStore.getState().setDropConfirmer(() => true);
     usePredictStore.getState().resetScore();
   });
 

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { dispatchAsking } from '../../app/ask-store';
 import { Button } from '../../components/button';
 import { FormError, inputClass } from '../../components/form-parts';
 import { formatCount, matchesQuery } from '../../components/search-box';
@@ -245,7 +246,6 @@ function RoundResult({ round, onNext }: { round: RevealedRound; onNext: () => vo
  */
 export function PredictPanel({ onClose }: { onClose?: () => void }) {
   const tenant = useTenant();
-  const dispatch = useTenantStore((s) => s.dispatch);
   const accountId = usePredictStore((s) => s.accountId);
   const change = usePredictStore((s) => s.change);
   const revealed = usePredictStore((s) => s.revealed);
@@ -263,7 +263,7 @@ export function PredictPanel({ onClose }: { onClose?: () => void }) {
     setError(null);
   };
 
-  const onReveal = (event: FormEvent) => {
+  const onReveal = async (event: FormEvent) => {
     event.preventDefault();
     // Read the store as it is now, not as it was at the last render.
     const before = selectTenant(useTenantStore.getState());
@@ -272,7 +272,7 @@ export function PredictPanel({ onClose }: { onClose?: () => void }) {
     if (change === null) return setError('Choose a change.');
     const keys = candidateKeys(before, person).map((candidate) => candidate.key);
     const guesses = usePredictStore.getState().guesses;
-    const result = dispatch((current) => changeEvent(current, change, person.id));
+    const result = await dispatchAsking((current) => changeEvent(current, change, person.id));
     if (!result.ok) return setError(`Refused: ${result.reason}`);
     setError(null);
     const after = selectTenant(useTenantStore.getState());
@@ -305,7 +305,7 @@ export function PredictPanel({ onClose }: { onClose?: () => void }) {
         <form
           aria-label="Prediction"
           aria-describedby={ids.intro}
-          onSubmit={onReveal}
+          onSubmit={(event) => void onReveal(event)}
           noValidate
           className="flex flex-col gap-4 text-sm"
         >

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { changeStatus } from '../../core/commands';
 import { selectTenant, useTenantStore } from '../../store/tenant-store';
+import { answerEveryQuestion } from '../../test/answer-questions';
 import { RequestConsole } from '../api-console/request-console';
 import { CreateKeyDialog } from '../keys/create-key-dialog';
 import { KeysTable } from '../keys/keys-table';
@@ -51,7 +52,6 @@ function keysVerdict(keyName: string): HTMLElement {
 describe('Presenter mode', () => {
   beforeEach(() => {
     useTenantStore.getState().loadScenario('jane-tino');
-    useTenantStore.getState().setDropConfirmer(() => true);
     usePresenter.setState({ enabled: false, hideLiveVerdicts: false, checkpoint: null });
     usePredictStore.getState().resetScore();
     document.documentElement.classList.remove('presenter');
@@ -94,7 +94,11 @@ describe('Presenter mode', () => {
     expect(useTenantStore.getState().events).not.toBe(saved.events);
     expect(useTenantStore.getState().cursor).toBe(saved.cursor + 1);
 
+    // The change after the checkpoint is dropped once the person agrees (asked in the page).
+    const stopAnswering = answerEveryQuestion(true);
     await user.click(reset);
+    await waitFor(() => expect(useTenantStore.getState().events).toBe(saved.events));
+    stopAnswering();
     const restored = useTenantStore.getState();
     expect(restored.events).toBe(saved.events);
     expect(restored.cursor).toBe(saved.cursor);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { replaceAsking } from '../../app/ask-store';
 import { Button } from '../../components/button';
 import { formatCount } from '../../components/search-box';
 import { useTenantStore } from '../../store/tenant-store';
@@ -22,17 +23,26 @@ export function PresenterToolbar() {
     saveCheckpoint({ scenarioId, scenarioParams, genesis, events, cursor });
     setMessage(`Checkpoint saved at event ${formatCount(cursor)}`);
   };
-  const reset = () => {
+  const reset = async () => {
     if (checkpoint === null) return;
-    replaceLog(checkpoint.log);
-    setMessage(`Reset to the checkpoint saved at event ${formatCount(checkpoint.atEvent)}`);
+    const done = await replaceAsking(
+      'checkpoint',
+      () => replaceLog(checkpoint.log),
+      checkpoint.log.events,
+    );
+    if (done)
+      setMessage(`Reset to the checkpoint saved at event ${formatCount(checkpoint.atEvent)}`);
   };
 
   return (
     <fieldset className="flex w-full flex-wrap items-center gap-2 border-slate-200 border-t pt-3 text-sm dark:border-slate-800">
       <legend className="float-left mr-1 font-medium">Presenter</legend>
       <Button onClick={save}>Save checkpoint</Button>
-      <Button onClick={reset} disabled={checkpoint === null} className="disabled:opacity-60">
+      <Button
+        onClick={() => void reset()}
+        disabled={checkpoint === null}
+        className="disabled:opacity-60"
+      >
         Reset to checkpoint
       </Button>
       <Button

@@ -148,6 +148,8 @@ export function SharePanel() {
     const result = await importStateFile(file);
     if (result.ok) {
       setMessage(`Imported ${file.name} (${count(result.state.events.length)} events).`);
+    } else if ('kept' in result) {
+      setMessage(`Did not import ${file.name}: your changes are kept.`);
     } else {
       setMessage('');
       setRefusal({ name: file.name, problems: [...new Set(problemLines(result.problems))] });

@@ -1,7 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { changeStatus } from '../../core/commands';
+import { changeStatus, inviteAccount } from '../../core/commands';
 import type { Actor } from '../../core/events';
 import { selectTenant, useTenantStore } from '../../store/tenant-store';
 import { actorLabel, formatUtc, momentLabel } from './timeline-format';
@@ -59,7 +59,6 @@ function total() {
 describe('TimelineView', () => {
   beforeEach(() => {
     useTenantStore.getState().loadScenario('jane-tino');
-    useTenantStore.getState().setDropConfirmer(() => true);
   });
 
   it('lists every event of the log with its UTC time, its actor and its line', () => {
@@ -84,6 +83,31 @@ describe('TimelineView', () => {
     expect(
       within(rowOf('Jane personal (Personal) was created by Jane Tino')).getByRole('rowheader'),
     ).toHaveTextContent('6');
+  });
+
+  it('isolates every name it shows in <bdi>, so a right-to-left name cannot reorder the line', () => {
+    render(<TimelineView />);
+    act(() => {
+      useTenantStore.getState().dispatch((t) =>
+        inviteAccount(t, {
+          email: 'dana@people.example',
+          name: 'דנה לוי',
+          tenantRole: 'user',
+          permissions: [],
+          teamRoles: {},
+        }),
+      );
+    });
+    const isolated = (element: Element) =>
+      [...element.querySelectorAll('bdi')].map((bdi) => bdi.textContent);
+    const invited = within(table()).getByRole('button', {
+      name: 'דנה לוי was invited by the console',
+    });
+    expect(isolated(invited)).toEqual(['דנה לוי']);
+    const created = rowOf('Jane personal (Personal) was created by Jane Tino');
+    expect(isolated(within(created).getByRole('button'))).toEqual(['Jane personal', 'Jane Tino']);
+    // The By column.
+    expect(isolated(within(created).getAllByRole('cell')[1] as HTMLElement)).toEqual(['Jane Tino']);
   });
 
   it('names the actor, and the time of a new change, of each event', () => {

@@ -1,3 +1,4 @@
+import { replaceAsking } from '../../app/ask-store';
 import type { TenantEvent } from '../../core/events';
 import { type DispatchResult, useTenantStore } from '../../store/tenant-store';
 import { JANE_EMAIL, TOUR_SCENARIO_ID } from './tour-steps';
@@ -17,9 +18,21 @@ export function firstJaneKeyIndex(events: readonly TenantEvent[]): number {
 /**
  * Open jane-tino at the moment before Jane creates her first key, so that step 1 is hers to do.
  * The later events are cut from the log rather than left as a redo branch: the tour's first
- * change would drop them anyway, and the store would first ask to confirm that.
+ * change would drop them anyway, and would first ask to confirm that. Changes the person made
+ * on the scenario shown are dropped only once they agree (and can be brought back).
  */
 export async function startTour(): Promise<DispatchResult> {
+  let result: DispatchResult = {
+    ok: false,
+    reason: 'The tour was not started: your changes are kept.',
+  };
+  await replaceAsking('tour', async () => {
+    result = await openTourStart();
+  });
+  return result;
+}
+
+async function openTourStart(): Promise<DispatchResult> {
   const result = await useTenantStore.getState().loadScenario(TOUR_SCENARIO_ID);
   if (!result.ok) return result;
   const state = useTenantStore.getState();

@@ -1,11 +1,12 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ViewOutlet } from '../../app/view-outlet';
 import { changeStatus } from '../../core/commands';
 import { currentAccountId } from '../../core/testing/named';
 import { navigate, useViewStore } from '../../navigation/view-store';
 import { selectTenant, useTenantStore } from '../../store/tenant-store';
+import { answerEveryQuestion } from '../../test/answer-questions';
 import { resetConsole } from '../../test/reset-console';
 import { useLessonStore } from '../lessons/lesson-store';
 import { TourCard } from './tour-card';
@@ -59,7 +60,13 @@ async function openTraining() {
 }
 
 describe('TourCard', () => {
-  beforeEach(resetConsole);
+  // Starting the tour over changes asks first: here the answer is always yes.
+  let stopAnswering = () => {};
+  beforeEach(async () => {
+    await resetConsole();
+    stopAnswering = answerEveryQuestion(true);
+  });
+  afterEach(() => stopAnswering());
 
   it('invites to the tour before it is started', () => {
     render(<TourCard />);

@@ -1,11 +1,12 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changeStatus, createKey } from '../../core/commands';
 import { KEY_SCOPES } from '../../core/model';
 import { currentAccountId } from '../../core/testing/named';
 import { useViewStore } from '../../navigation/view-store';
 import { type Command, selectTenant, useTenantStore } from '../../store/tenant-store';
+import { answerEveryQuestion } from '../../test/answer-questions';
 import { resetConsole } from '../../test/reset-console';
 import { useLessonStore } from '../lessons/lesson-store';
 import { startTour } from './start-tour';
@@ -59,7 +60,13 @@ async function startAndRender() {
 }
 
 describe('TourDock', () => {
-  beforeEach(resetConsole);
+  // Starting the tour over changes asks first: here the answer is always yes.
+  let stopAnswering = () => {};
+  beforeEach(async () => {
+    await resetConsole();
+    stopAnswering = answerEveryQuestion(true);
+  });
+  afterEach(() => stopAnswering());
 
   it('shows step 1 with its heading focused when a button opened it, Back and Next unavailable', async () => {
     await startAndRender();

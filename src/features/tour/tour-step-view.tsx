@@ -1,4 +1,5 @@
 import { type ReactNode, type RefObject, useMemo, useRef } from 'react';
+import { dispatchAsking } from '../../app/ask-store';
 import { Button } from '../../components/button';
 import { SCOPE_LABELS } from '../../core/model';
 import { findScenario } from '../../core/scenarios/scenario-catalog';
@@ -66,7 +67,6 @@ export interface TourStepViewProps {
  */
 export function TourStepView({ step, aside, headingRef, onStep, onRestart }: TourStepViewProps) {
   const reading = useTourReading();
-  const dispatch = useTenantStore((s) => s.dispatch);
   const scenarioTitle = useTenantStore((s) => findScenario(s.scenarioId)?.title ?? s.scenarioId);
   const buttonsRef = useRef<HTMLDivElement>(null);
   const info = tourStep(step);
@@ -78,10 +78,10 @@ export function TourStepView({ step, aside, headingRef, onStep, onRestart }: Tou
   const blocker = current === null || !ready ? null : tourBlocker(current, reading);
   const canNext = ready && step < TOUR_LENGTH && done >= step;
 
-  const doItForMe = () => {
+  const doItForMe = async () => {
     if (current === null || !ready) return;
     for (const command of tourCommands(current, reading)) {
-      if (!dispatch(command).ok) return;
+      if (!(await dispatchAsking(command)).ok) return;
     }
     // The button goes once the step is done; Next is where the person goes on from.
     buttonsRef.current?.querySelector<HTMLButtonElement>('[data-tour-next]')?.focus();
@@ -152,7 +152,7 @@ export function TourStepView({ step, aside, headingRef, onStep, onRestart }: Tou
         </div>
         <div ref={buttonsRef} className="flex flex-wrap gap-2">
           {current !== null && blocker === null ? (
-            <Button variant="primary" onClick={doItForMe}>
+            <Button variant="primary" onClick={() => void doItForMe()}>
               Do it for me
             </Button>
           ) : null}

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SCENARIO_ABOUT } from '../../core/scenarios/scenario-about';
@@ -34,7 +34,7 @@ describe('TrainingView, Scenarios', () => {
     expect(within(card).getByText('Open now')).toBeInTheDocument();
 
     await act(() => user.click(within(card).getByRole('button', { name: 'Open Blank tenant' })));
-    expect(useTenantStore.getState().scenarioId).toBe('blank');
+    await waitFor(() => expect(useTenantStore.getState().scenarioId).toBe('blank'));
     expect(useViewStore.getState().view).toBe('lifecycle');
   });
 });

@@ -1,3 +1,4 @@
+import { replaceAsking } from '../../app/ask-store';
 import { Button } from '../../components/button';
 import { Section } from '../../components/section';
 import { SCENARIO_ABOUT } from '../../core/scenarios/scenario-about';
@@ -27,8 +28,10 @@ function ScenariosCard() {
                   size="sm"
                   aria-label={`Open ${scenario.title}`}
                   onClick={() => {
-                    void loadScenario(scenario.id);
-                    navigate('lifecycle');
+                    void replaceAsking('switch', () => {
+                      navigate('lifecycle');
+                      return loadScenario(scenario.id);
+                    });
                   }}
                 >
                   Open
