@@ -1,4 +1,4 @@
-import type { KeyboardEvent, ReactNode, RefObject } from 'react';
+import { type KeyboardEvent, type ReactNode, type RefObject, useEffect } from 'react';
 import { type ApiKey, SCOPE_LABELS } from '../core/model';
 import type { VirtualRows } from './use-virtual-rows';
 
@@ -34,10 +34,25 @@ export function MatrixTable({
   fixed?: boolean;
   children: ReactNode;
 }) {
+  // A box that scrolls must be reachable from the keyboard (WCAG 2.1.1): a tab stop while its
+  // table does not fit (a phone, presenter mode), none while it does, so Tab goes on to the cells.
+  useEffect(() => {
+    const box = scrollRef.current;
+    if (box === null || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(() => {
+      box.tabIndex =
+        box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight ? 0 : -1;
+    });
+    observer.observe(box);
+    if (box.firstElementChild !== null) observer.observe(box.firstElementChild);
+    return () => observer.disconnect();
+  }, [scrollRef]);
   return (
-    <div
+    // `matrix-scroll`: its key column stays in view while it scrolls sideways (index.css).
+    <section
       ref={scrollRef}
-      className={virtual.enabled ? 'max-h-[70vh] overflow-auto' : 'overflow-x-auto'}
+      aria-label={`${label}, scrollable`}
+      className={`matrix-scroll ${virtual.enabled ? 'max-h-[70vh] overflow-auto' : 'overflow-x-auto'}`}
     >
       <table
         ref={tableRef}
@@ -54,7 +69,7 @@ export function MatrixTable({
         ) : null}
         {children}
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -67,7 +82,7 @@ export function SpacerRow({ height }: { height: number }) {
 export function EmptyRow({ colSpan, text }: { colSpan: number; text: string }) {
   return (
     <tr>
-      <td colSpan={colSpan} className="px-2 py-6 text-center text-slate-600">
+      <td colSpan={colSpan} className="px-2 py-6 text-center text-slate-600 dark:text-slate-400">
         {text}
       </td>
     </tr>
@@ -77,7 +92,8 @@ export function EmptyRow({ colSpan, text }: { colSpan: number; text: string }) {
 /** "Jane personal", and beneath it "Personal · Jane Tino". */
 export function KeyRowHeader({ apiKey, creatorName }: { apiKey: ApiKey; creatorName: string }) {
   return (
-    <th scope="row" className="min-w-36 px-2 py-1 font-normal leading-snug">
+    // Its box, and its place pinned left while the matrix scrolls sideways: index.css.
+    <th scope="row">
       <span className="font-medium">{apiKey.name}</span>
       <span className="block text-slate-600 text-xs dark:text-slate-400">
         {SCOPE_LABELS[apiKey.scope]} · {creatorName}
