@@ -32,7 +32,7 @@ test.describe('No silent loss', () => {
 
     await consolePage.resetScenarioButton.click();
     const question = consolePage.question('Reset the scenario?');
-    await expect(question).toContainText('This drops 4 changes');
+    await expect(question).toContainText('This drops 4 changes made since the scenario was set up');
     await consolePage.expectNoA11yViolations('reset question');
     // Escape is Cancel.
     await page.keyboard.press('Escape');

@@ -163,6 +163,11 @@ test.describe('Presenter mode', () => {
     );
 
     await consolePage.resetToCheckpointButton.press('Enter');
+    // The two changes since the checkpoint go once the presenter agrees; Enter on the focused
+    // confirming button, from the keyboard as a presenter would.
+    const question = consolePage.question('Reset to the checkpoint?');
+    await expect(question).toContainText('This drops 2 changes');
+    await question.getByRole('button', { name: 'Reset to it and drop 2 changes' }).press('Enter');
     await expect(consolePage.presenterStatus).toHaveText(
       'Reset to the checkpoint saved at event 13',
     );

@@ -182,3 +182,67 @@ describe('starting the tour over changes', () => {
     expect(useTenantStore.getState().events).toBe(before);
   });
 });
+
+describe('the words of each question (the README contract quotes them)', () => {
+  beforeEach(async () => {
+    await resetConsole();
+  });
+
+  it.each([
+    [
+      'reset',
+      'Reset the scenario?',
+      'Reset and drop 1 change',
+      'The reset dropped 1 change.',
+      'Undo reset',
+    ],
+    [
+      'switch',
+      'Open another scenario?',
+      'Open it and drop 1 change',
+      'Opening another scenario dropped 1 change.',
+      'Undo scenario switch',
+    ],
+    [
+      'link',
+      'Open the shared link?',
+      'Open the link and drop 1 change',
+      'Opening the shared link dropped 1 change.',
+      'Undo opening the link',
+    ],
+    [
+      'import',
+      'Import the file?',
+      'Import and drop 1 change',
+      'The import dropped 1 change.',
+      'Undo import',
+    ],
+    [
+      'tour',
+      'Start the tour?',
+      'Start the tour and drop 1 change',
+      'Starting the tour dropped 1 change.',
+      'Undo tour start',
+    ],
+    [
+      'checkpoint',
+      'Reset to the checkpoint?',
+      'Reset to it and drop 1 change',
+      'Resetting to the checkpoint dropped 1 change.',
+      'Undo checkpoint reset',
+    ],
+  ] as const)(
+    '%s: asks "%s", confirms with "%s", then says "%s" and offers "%s"',
+    async (what, title, confirm, done, undo) => {
+      deactivate(['Jane Tino']);
+      const pending = replaceAsking(what, () => useTenantStore.getState().resetScenario());
+      await waitFor(() => expect(useAskStore.getState().question?.title).toBe(title));
+      const question = useAskStore.getState().question;
+      expect(question?.confirm).toBe(confirm);
+      expect(question?.message).toMatch(/^This drops 1 change made since the scenario was set up/);
+      question?.answer(true);
+      await expect(pending).resolves.toBe(true);
+      expect(useAskStore.getState().replaced).toMatchObject({ message: done, undo });
+    },
+  );
+});

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { AccountId, KeyId } from '../../core/model';
 import { selectTenant, useTenantStore } from '../../store/tenant-store';
+import { useLessonStore } from '../lessons/lesson-store';
 import { usePresenter } from '../presenter/use-presenter';
 import type { MarkedGuess, PredictChange } from './predict-round';
 
@@ -99,14 +100,25 @@ function pendingAccount(state: PredictStore): AccountId {
   return state.revealed === null ? state.accountId : '';
 }
 
-// Presenter mode reads the pending prediction from its own store, so that hiding the verdicts
-// does not put this store (and the exercise) in the initial chunk.
-usePredictStore.subscribe((state) => {
-  const pending = pendingAccount(state);
-  if (usePresenter.getState().pendingPrediction !== pending) {
-    usePresenter.setState({ pendingPrediction: pending });
-  }
-});
+/**
+ * A round is open from _Start predicting_ (the lesson docked) or a person picked, until Reveal:
+ * presenter mode hides every verdict meanwhile, so that the what-if columns do not answer before
+ * the class has guessed.
+ */
+function roundOpen(): boolean {
+  const { revealed, accountId } = usePredictStore.getState();
+  return revealed === null && (accountId !== '' || useLessonStore.getState().predicting);
+}
+
+// Presenter mode reads it from its own store, so that hiding the verdicts does not put this
+// store (and the exercise) in the initial chunk.
+function tellPresenter(): void {
+  const open = roundOpen();
+  if (usePresenter.getState().roundOpen !== open) usePresenter.setState({ roundOpen: open });
+}
+usePredictStore.subscribe(tellPresenter);
+useLessonStore.subscribe(tellPresenter);
+tellPresenter();
 
 /** A prediction is pending: a person is picked (and still in the tenant) and not yet revealed. */
 export function usePredictionOpen(): boolean {

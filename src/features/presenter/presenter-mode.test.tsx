@@ -7,6 +7,7 @@ import { answerEveryQuestion } from '../../test/answer-questions';
 import { RequestConsole } from '../api-console/request-console';
 import { CreateKeyDialog } from '../keys/create-key-dialog';
 import { KeysTable } from '../keys/keys-table';
+import { useLessonStore } from '../lessons/lesson-store';
 import { ValidityMatrix } from '../matrix/validity-matrix';
 import { usePredictStore } from '../predict/use-predict-store';
 import { PresenterToggle } from './presenter-controls';
@@ -189,4 +190,17 @@ describe('Presenter mode', () => {
     // Two full tables drawn again at each step: well under a second alone, several seconds when
     // the whole suite runs in parallel on a busy machine.
   }, 15_000);
+  it('hides every verdict from the moment a round opens, before anyone is picked', () => {
+    render(<ValidityMatrix />);
+    usePresenter.setState({ enabled: true, hideLiveVerdicts: true });
+    expect(matrixCell('Jane personal', 'deactivated')).toHaveAttribute('data-status', '401');
+    // Start predicting docks the round: the what-if columns would answer it already.
+    act(() => useLessonStore.getState().openPrediction(false));
+    expect(usePredictStore.getState().accountId).toBe('');
+    expect(matrixCell('Jane personal', 'deactivated')).not.toHaveAttribute('data-status');
+    expect(matrixCell('Jane personal', 'deactivated')).toHaveTextContent('hidden until reveal');
+    // Closed without a reveal: nothing left to guess, the verdicts show.
+    act(() => useLessonStore.getState().closePrediction());
+    expect(matrixCell('Jane personal', 'deactivated')).toHaveAttribute('data-status', '401');
+  });
 });

@@ -4,9 +4,7 @@
  * a screen is never stuck in it.
  */
 import { create } from 'zustand';
-import type { AccountId } from '../../core/model';
 import type { LogState } from '../../store/tenant-store';
-import { selectTenant, useTenantStore } from '../../store/tenant-store';
 
 export interface Checkpoint {
   readonly log: LogState;
@@ -18,8 +16,11 @@ export interface PresenterStore {
   readonly enabled: boolean;
   readonly hideLiveVerdicts: boolean;
   readonly checkpoint: Checkpoint | null;
-  /** The person of a pending prediction ('' for none), written by the prediction's store. */
-  readonly pendingPrediction: AccountId;
+  /**
+   * A prediction round is open and not revealed (from _Start predicting_, a person picked or
+   * not), written by the prediction's store.
+   */
+  readonly roundOpen: boolean;
   setEnabled(enabled: boolean): void;
   setHideLiveVerdicts(hide: boolean): void;
   saveCheckpoint(log: LogState): void;
@@ -29,7 +30,7 @@ export const usePresenter = create<PresenterStore>()((set) => ({
   enabled: false,
   hideLiveVerdicts: false,
   checkpoint: null,
-  pendingPrediction: '',
+  roundOpen: false,
   setEnabled(enabled) {
     set({ enabled });
   },
@@ -51,8 +52,7 @@ export function useSecretsHidden(): boolean {
   return usePresenter((s) => s.enabled);
 }
 
-/** The live verdicts ("Now", "Verdict now") are hidden: presenter mode asks so and a prediction is pending. */
+/** Every verdict is hidden: presenter mode asks so and a prediction round is open. */
 export function useLiveVerdictsHidden(): boolean {
-  const pending = usePresenter((s) => (s.enabled && s.hideLiveVerdicts ? s.pendingPrediction : ''));
-  return useTenantStore((s) => pending !== '' && selectTenant(s).accounts.has(pending));
+  return usePresenter((s) => s.enabled && s.hideLiveVerdicts && s.roundOpen);
 }
