@@ -35,7 +35,7 @@ test.describe('Simulated API', () => {
     // The page shows it at once: a notice naming the key, the permission matrix beside the
     // request console, and People and the validity matrix on Lifecycle.
     await expect(consolePage.notice).toContainText(
-      'Jane Tino was deactivated by key Jane tenant owner (simulated API).',
+      '\u2068Jane Tino\u2069 was deactivated by key \u2068Jane tenant owner\u2069 (simulated API).',
     );
     await expect(
       consolePage.permissionMatrixRow('Jane personal').getByTestId(/:info$/),
@@ -158,7 +158,7 @@ test.describe('Simulated API', () => {
     await expect(consolePage.apiResponseStatus).toHaveText('200 OK');
     // Jane is deactivated: the permission matrix on the same view says so.
     await expect(consolePage.notice).toContainText(
-      'Jane Tino was deactivated by key Jane personal (simulated API).',
+      '\u2068Jane Tino\u2069 was deactivated by key \u2068Jane personal\u2069 (simulated API).',
     );
     await expect(
       consolePage.permissionMatrixRow('Jane personal').getByTestId(/:info$/),

@@ -6,7 +6,7 @@
  */
 import { API_RULES } from '../core/api/api-rules';
 import { handleApiRequest, SIMULATED_NOTE } from '../core/api/handle-request';
-import { describeEvent } from '../core/describe';
+import { describeEventParts, isolatedText } from '../core/describe';
 import { selectTenant, useTenantStore } from '../store/tenant-store';
 import { useApiStatus } from './api-status';
 
@@ -56,7 +56,8 @@ export async function answer(request: Request): Promise<Response> {
   }
   let before = tenant;
   for (const event of outcome.events) {
-    const line = describeEvent(before, event);
+    // A notice is plain text: its names are isolated in it (U+2068 … U+2069), as <bdi> would.
+    const line = isolatedText(describeEventParts(before, event));
     const result = store.dispatch(() => event);
     if (!result.ok) break;
     before = selectTenant(useTenantStore.getState());

@@ -33,8 +33,9 @@ function TenantName() {
   const domain = useTenantStore((s) => selectTenant(s).domain);
   return (
     <p className="text-slate-600 text-xs dark:text-slate-400">
-      <span className="font-medium text-slate-900 dark:text-slate-100">{name}</span> ·{' '}
-      <span>{domain}</span> · simulated Tines tenant
+      {/* Isolated: a right-to-left name or domain cannot reorder the line around it. */}
+      <bdi className="font-medium text-slate-900 dark:text-slate-100">{name}</bdi> ·{' '}
+      <bdi>{domain}</bdi> · simulated Tines tenant
     </p>
   );
 }

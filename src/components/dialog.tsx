@@ -10,7 +10,8 @@ export function Dialog({
   onClose,
   children,
 }: {
-  title: string;
+  /** Names quoted in it go in <bdi>, so that none reorders the title around it. */
+  title: ReactNode;
   description?: ReactNode;
   onClose: () => void;
   children: ReactNode;

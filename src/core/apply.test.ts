@@ -449,6 +449,41 @@ describe('apply refuses malformed events', () => {
   });
 });
 
+describe('apply refuses invisible direction controls in names (assumed)', () => {
+  // A name holding U+202E shows the text after it reversed, in every line that quotes it.
+  const rlo = (text: string) => `Quarterly \u202e${text} report`;
+  const invite = inviteAccount(base, {
+    email: 'new@people.example',
+    name: 'New Person',
+    tenantRole: 'user',
+    permissions: [],
+    teamRoles: {},
+  });
+  const key = createKey(base, { name: 'k', scope: 'personal', createdBy: jane.id });
+  const story = createStory(base, { teamId: 'team_automation', name: 'Triage' });
+  const reason = (field: string) =>
+    `${field}: contains the invisible direction control U+202E; names may not reorder the text around them.`;
+
+  it.each([
+    ['a person’s name', { ...invite, name: rlo('LIAME_EKAF') }, 'name'],
+    ['an email address', { ...invite, email: 'new\u202e@people.example' }, 'email'],
+    ['a key’s name', { ...key, name: rlo('LIAME_EKAF') }, 'name'],
+    ['a story’s name', { ...story, name: rlo('LIAME_EKAF') }, 'name'],
+  ] as const)('refuses %s, naming the field and the character', (_label, event, field) => {
+    expectRefused(base, raw(event), reason(field));
+    expect(refusalRuleOf(base, raw(event))).toBe(EVENT_RULES.malformed.id);
+  });
+
+  it('names the isolate controls too, and accepts right-to-left letters and marks', () => {
+    expectRefused(
+      base,
+      raw({ ...key, name: 'a\u2068b' }),
+      'name: contains the invisible direction control U+2068; names may not reorder the text around them.',
+    );
+    expect(apply(base, raw({ ...key, name: 'מפתח \u200fkey' })).ok).toBe(true);
+  });
+});
+
 describe('apply on accepted events', () => {
   const accepted: ReadonlyArray<readonly [string, TenantEvent]> = [
     [

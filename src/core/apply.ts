@@ -4,6 +4,7 @@
  * import or a link, so every field is checked before it is trusted.
  */
 import { keyEligibility } from './creation-eligibility';
+import { directionControlReason } from './direction-controls';
 import type { Actor, TenantEvent } from './events';
 import { evaluateKey, VERDICT_LABELS } from './key-verdict';
 import {
@@ -107,6 +108,8 @@ function shown(value: unknown): string {
 function text(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') fail(`${field} must be a non-empty text.`);
   if (value.length > MAX_TEXT) fail(`${field} must be at most ${MAX_TEXT} characters.`);
+  const control = directionControlReason(value);
+  if (control !== null) fail(`${field}: ${control}`);
   return value;
 }
 

@@ -2,49 +2,110 @@
 import type { Actor, TenantEvent } from './events';
 import { SCOPE_LABELS, type Tenant } from './model';
 
-function accountName(tenant: Tenant, accountId: string): string {
-  return tenant.accounts.get(accountId)?.name ?? accountId;
+/**
+ * A line's pieces: its own words, and the names it quotes kept apart, so that a view can isolate
+ * each name (`<bdi>`) and no name can reorder the words around it (a right-to-left name would).
+ */
+export type LinePart = string | { readonly name: string };
+
+function named(name: string): LinePart {
+  return { name };
 }
 
-function actorName(tenant: Tenant, actor: Actor): string {
+function accountName(tenant: Tenant, accountId: string): LinePart {
+  return named(tenant.accounts.get(accountId)?.name ?? accountId);
+}
+
+function actorParts(tenant: Tenant, actor: Actor): LinePart[] {
   switch (actor.kind) {
     case 'scenario':
-      return 'the scenario';
+      return ['the scenario'];
     case 'console':
-      return 'the console';
+      return ['the console'];
     case 'account':
-      return accountName(tenant, actor.accountId);
+      return [accountName(tenant, actor.accountId)];
     case 'key':
-      return `key ${tenant.keys.get(actor.keyId)?.name ?? actor.keyId}`;
+      return ['key ', named(tenant.keys.get(actor.keyId)?.name ?? actor.keyId)];
   }
+}
+
+/** The line's parts, words and names in reading order, adjacent words joined. */
+function line(...pieces: ReadonlyArray<LinePart | readonly LinePart[]>): LinePart[] {
+  const parts: LinePart[] = [];
+  for (const part of pieces.flat()) {
+    const last = parts[parts.length - 1];
+    if (typeof part === 'string' && typeof last === 'string') parts[parts.length - 1] = last + part;
+    else parts.push(part);
+  }
+  return parts;
 }
 
 /**
- * "Jane Tino was deactivated by the console". `tenant` is the tenant the event applies to
- * (names are looked up there, so a re-invite can still name the old account).
+ * "Jane Tino was deactivated by the console", in parts. `tenant` is the tenant the event applies
+ * to (names are looked up there, so a re-invite can still name the old account).
  */
-export function describeEvent(tenant: Tenant, event: TenantEvent): string {
-  const by = actorName(tenant, event.actor);
+export function describeEventParts(tenant: Tenant, event: TenantEvent): LinePart[] {
+  const by = actorParts(tenant, event.actor);
   switch (event.type) {
     case 'account_invited':
-      return `${event.name} was invited by ${by}`;
+      return line(named(event.name), ' was invited by ', by);
     case 'account_deactivated':
-      return `${accountName(tenant, event.accountId)} was deactivated by ${by}`;
+      return line(accountName(tenant, event.accountId), ' was deactivated by ', by);
     case 'account_reactivated':
-      return `${accountName(tenant, event.accountId)} was reactivated by ${by}`;
+      return line(accountName(tenant, event.accountId), ' was reactivated by ', by);
     case 'account_deleted':
-      return `${accountName(tenant, event.accountId)} was deleted by ${by}`;
+      return line(accountName(tenant, event.accountId), ' was deleted by ', by);
     case 'account_reinvited':
-      return `${accountName(tenant, event.previousAccountId)} was re-invited by ${by} as a new account`;
+      return line(
+        accountName(tenant, event.previousAccountId),
+        ' was re-invited by ',
+        by,
+        ' as a new account',
+      );
     case 'account_roles_changed':
-      return `${accountName(tenant, event.accountId)}'s roles were changed by ${by}`;
+      return line(accountName(tenant, event.accountId), "'s roles were changed by ", by);
     case 'key_created':
-      return `${event.name} (${SCOPE_LABELS[event.scope]}) was created by ${accountName(tenant, event.createdBy)}`;
+      return line(
+        named(event.name),
+        ` (${SCOPE_LABELS[event.scope]}) was created by `,
+        accountName(tenant, event.createdBy),
+      );
     case 'key_deleted':
-      return `${tenant.keys.get(event.keyId)?.name ?? event.keyId} was deleted by ${by}`;
+      return line(named(tenant.keys.get(event.keyId)?.name ?? event.keyId), ' was deleted by ', by);
     case 'setting_changed':
-      return `Key creation was ${event.value ? 'restricted' : 'unrestricted'} by ${by}`;
+      return line(`Key creation was ${event.value ? 'restricted' : 'unrestricted'} by `, by);
     case 'story_created':
-      return `Story "${event.name}" was created in ${tenant.teams.get(event.teamId)?.name ?? event.teamId} by ${by}`;
+      return line(
+        'Story "',
+        named(event.name),
+        '" was created in ',
+        named(tenant.teams.get(event.teamId)?.name ?? event.teamId),
+        ' by ',
+        by,
+      );
   }
+}
+
+/** The parts as plain text, the names as they are. */
+export function lineText(parts: readonly LinePart[]): string {
+  return parts.map((part) => (typeof part === 'string' ? part : part.name)).join('');
+}
+
+/**
+ * The line as plain text, as the Timeline's button is named: a view shows it from
+ * `describeEventParts`, with the names isolated.
+ */
+export function describeEvent(tenant: Tenant, event: TenantEvent): string {
+  return lineText(describeEventParts(tenant, event));
+}
+
+/**
+ * The parts for a plain-text notice: each name between FIRST STRONG ISOLATE (U+2068) and POP
+ * DIRECTIONAL ISOLATE (U+2069), the text form of `<bdi>`. Names never hold those two (the
+ * reducer refuses direction controls), so a name cannot close its isolate early.
+ */
+export function isolatedText(parts: readonly LinePart[]): string {
+  return parts
+    .map((part) => (typeof part === 'string' ? part : `\u2068${part.name}\u2069`))
+    .join('');
 }

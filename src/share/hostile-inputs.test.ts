@@ -7,11 +7,13 @@
  */
 import { deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { answer } from '../api/simulated-api';
 import { changeStatus } from '../core/commands';
 import { type ConsoleDocument, LIMITS, toDocument } from '../core/document/document';
 import { janeTinoScenario } from '../core/scenarios/jane-tino';
-import { accountNamed } from '../core/testing/named';
+import { accountNamed, keyNamed } from '../core/testing/named';
 import { selectTenant, useTenantStore } from '../store/tenant-store';
+import { answerEveryQuestion } from '../test/answer-questions';
 import { encodeDocument } from './link-codec';
 import { importStateFile, openLinkPayload } from './open-state';
 
@@ -180,6 +182,19 @@ const FILES: readonly Case[] = [
     'scenario.params.people',
     /expected number/,
   ],
+  // Invisible direction controls, which would reverse the header's text around the name
+  [
+    'a tenant name holding U+202E RIGHT-TO-LEFT OVERRIDE',
+    () => withGenesis({ name: 'Tino \u202eproC' }),
+    'base.genesis.name',
+    /^contains the invisible direction control U\+202E \(RIGHT-TO-LEFT OVERRIDE\); names may not reorder the text around them\.$/,
+  ],
+  [
+    'a person’s name holding U+2066 LEFT-TO-RIGHT ISOLATE',
+    () => withFirstEvent({ name: 'Jane \u2066Tino' }),
+    'events[0]',
+    /^name: contains the invisible direction control U\+2066; names may not reorder the text/,
+  ],
   // Invalid UTF-8
   [
     'bytes that are not UTF-8',
@@ -285,7 +300,9 @@ async function expectRefused(
 describe('hostile inputs', () => {
   beforeAll(async () => {
     goodPayload = await encodeDocument(good as unknown as ConsoleDocument);
-    // A state that is not the default: a refused input must leave it as it is.
+    // A state that is not the default: a refused input must leave it as it is. Opening over
+    // its change asks first (app/ask-store); here the answer is always yes.
+    answerEveryQuestion(true);
     const store = useTenantStore.getState();
     await store.loadScenario('jane-tino');
     store.dispatch((t) => changeStatus(t, 'account_deactivated', accountNamed(t, 'Jane Tino').id));
@@ -324,6 +341,34 @@ describe('hostile inputs', () => {
     useTenantStore
       .getState()
       .dispatch((t) => changeStatus(t, 'account_deactivated', accountNamed(t, 'Jane Tino').id));
+  });
+
+  it('refuses a story named with U+202E through the simulated API, and logs nothing', async () => {
+    const before = useTenantStore.getState();
+    const owner = keyNamed(selectTenant(before), 'Jane tenant owner');
+    const response = await answer(
+      new Request('http://console.test/api/v1/stories', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${owner.secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          team_id: 'team_automation',
+          name: 'Quarterly \u202eLIAME_EKAF report',
+        }),
+      }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: {
+        status: 400,
+        message:
+          'name: contains the invisible direction control U+202E (RIGHT-TO-LEFT OVERRIDE); names may not reorder the text around them.',
+      },
+    });
+    const after = useTenantStore.getState();
+    expect(after.events).toBe(before.events);
+    expect(after.cursor).toBe(before.cursor);
+    expect(after.notice).toBe(before.notice);
+    expect(selectTenant(after).stories.size).toBe(0);
   });
 
   it.each([

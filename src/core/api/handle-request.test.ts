@@ -247,6 +247,27 @@ describe('routing and bad input', () => {
     expect(errorOf(outcome).message).toBe('team_id is required.');
   });
 
+  it('answers 400 for a story whose name holds a direction control, naming the field and the character', () => {
+    const outcome = send(
+      startState,
+      request('POST', '/api/v1/stories', {
+        secret: owner,
+        body: JSON.stringify({
+          team_id: 'team_automation',
+          name: 'Quarterly \u202eLIAME_EKAF report',
+        }),
+      }),
+    );
+    expect(outcome.response.status).toBe(400);
+    expect(errorOf(outcome)).toMatchObject({
+      code: 'BAD_REQUEST',
+      message:
+        'name: contains the invisible direction control U+202E (RIGHT-TO-LEFT OVERRIDE); names may not reorder the text around them.',
+      rule: 'api.bad-request',
+    });
+    expect(outcome.events).toEqual([]);
+  });
+
   it('says in every error body that the shape is the simulator’s own', () => {
     const outcome = send(startState, request('GET', '/api/v1/info'));
     expect(body(outcome)['simulated']).toBe(SIMULATED_NOTE);

@@ -8,6 +8,7 @@
  */
 import { apply } from '../apply';
 import { changeRoles, changeStatus, createStory } from '../commands';
+import { namedDirectionControlReason } from '../direction-control-names';
 import type { Actor, TenantEvent } from '../events';
 import { authenticate, type Verdict } from '../key-verdict';
 import {
@@ -247,6 +248,8 @@ function storyOf(body: string | null): { teamId: string; name: string } {
   if (typeof name !== 'string' || name.trim() === '' || name.length > 200) {
     badRequest('name must be a non-empty text of at most 200 characters.');
   }
+  const control = namedDirectionControlReason(name);
+  if (control !== null) badRequest(`name: ${control}`);
   const description = json['description'];
   if (description !== undefined && description !== null && typeof description !== 'string') {
     badRequest('description must be a text.');

@@ -116,6 +116,31 @@ describe('console documents', () => {
     }
   });
 
+  it('refuses a direction control in the genesis’ names, naming the field and the character', async () => {
+    const good = JSON.parse(JSON.stringify(toDocument(jane))) as Record<string, unknown>;
+    const withGenesis = (changes: Record<string, unknown>) => ({
+      ...good,
+      base: { kind: 'genesis', genesis: { ...jane.genesis, ...changes } },
+    });
+    const rlo =
+      'contains the invisible direction control U+202E (RIGHT-TO-LEFT OVERRIDE); names may not reorder the text around them.';
+    const cases: Array<[unknown, string, string]> = [
+      [withGenesis({ name: 'Tino \u202eproC' }), 'base.genesis.name', rlo],
+      [withGenesis({ domain: '\u202emoc.senit.1234-proc-onit' }), 'base.genesis.domain', rlo],
+      [
+        withGenesis({ teams: [{ id: 'team_automation', name: 'Team \u2067Automation' }] }),
+        'base.genesis.teams[0].name',
+        'contains the invisible direction control U+2067 (RIGHT-TO-LEFT ISOLATE); names may not reorder the text around them.',
+      ],
+    ];
+    for (const [value, field, reason] of cases) {
+      expect(await readDocument(value)).toEqual({ ok: false, problems: [{ field, reason }] });
+    }
+    // Right-to-left letters are names like any other.
+    const hebrew = await readDocument(withGenesis({ name: 'טינו קורפ' }));
+    expect(hebrew.ok).toBe(true);
+  });
+
   it('refuses text that is not JSON or is too large, before parsing it', async () => {
     expect(await readDocumentText('{"format": ')).toMatchObject({
       ok: false,

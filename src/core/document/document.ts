@@ -11,6 +11,7 @@
 import * as z from 'zod/mini';
 import { apply } from '../apply';
 import { hashText } from '../deterministic';
+import { namedDirectionControlReason } from '../direction-control-names';
 import type { TenantEvent } from '../events';
 import { createTenant, type Tenant, type TenantGenesis } from '../model';
 import type { Scenario } from '../scenarios/scenario-builder';
@@ -115,7 +116,15 @@ function sharesPrefix(prefix: readonly TenantEvent[], events: readonly TenantEve
 
 // --- Reading ----------------------------------------------------------------------------------
 
-const text = z.string().check(z.minLength(1), z.maxLength(LIMITS.maxText));
+const text = z.string().check(
+  z.minLength(1),
+  z.maxLength(LIMITS.maxText),
+  // The genesis is not an event, so the reducer's own check of names does not see it.
+  z.superRefine((value, context) => {
+    const control = namedDirectionControlReason(value);
+    if (control !== null) context.addIssue({ code: 'custom', message: control });
+  }),
+);
 
 const genesisSchema = z.strictObject({
   name: text,

@@ -85,9 +85,13 @@ export function ExchangeView({
       className="flex flex-col gap-3 rounded-md border border-slate-200 p-3 dark:border-slate-700"
     >
       <h3 className="font-semibold text-sm">
-        Response to <code>{request.method}</code> <code className="break-all">{request.url}</code>{' '}
+        {/* The path and the key's name in <bdi>: neither can reorder the heading around it. */}
+        Response to <code>{request.method}</code>{' '}
+        <code className="break-all">
+          <bdi>{request.url}</bdi>
+        </code>{' '}
         <span className="font-normal text-slate-600 dark:text-slate-400">
-          ({request.credentialLabel})
+          (<bdi>{request.credentialLabel}</bdi>)
         </span>
       </h3>
       {outcome.kind === 'failed' ? (

@@ -74,8 +74,9 @@ describe('RequestConsole', () => {
         keyId: [...tenant().keys.values()].find((k) => k.name === 'Jane tenant owner')?.id,
       },
     });
+    // The names are isolated (U+2068 … U+2069), so neither can reorder the notice around it.
     expect(state.notice?.message).toBe(
-      'Jane Tino was deactivated by key Jane tenant owner (simulated API).',
+      '\u2068Jane Tino\u2069 was deactivated by key \u2068Jane tenant owner\u2069 (simulated API).',
     );
     // The request carried the key in the header chosen, and a JSON body.
     expect(sent[0]?.headers.get('authorization')).toMatch(/^Bearer sim_/);

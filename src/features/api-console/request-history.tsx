@@ -54,7 +54,7 @@ export function RequestHistory({
                 <span className="min-w-0 break-all font-mono text-xs">
                   {text}{' '}
                   <span className="font-sans text-slate-600 dark:text-slate-400">
-                    ({exchange.request.credentialLabel})
+                    (<bdi>{exchange.request.credentialLabel}</bdi>)
                   </span>
                 </span>
                 <span className="flex gap-1">

@@ -15,6 +15,7 @@ import {
   scopeEligibility,
   teamsAccountMayKey,
 } from '../../core/creation-eligibility';
+import { namedDirectionControlReason } from '../../core/direction-control-names';
 import {
   KEY_SCOPES,
   type KeyScope,
@@ -48,8 +49,11 @@ function SecretOnce({
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm">
-        The key <strong>{name}</strong> was created. Copy its secret now: it is shown once and
-        masked everywhere else.
+        The key{' '}
+        <strong>
+          <bdi>{name}</bdi>
+        </strong>{' '}
+        was created. Copy its secret now: it is shown once and masked everywhere else.
         {hidden ? ' Presenter mode hides it here too; Copy still copies it.' : ''}
       </p>
       <div className="flex items-center gap-2">
@@ -112,6 +116,9 @@ export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
     if (trimmed === '') return setError('Give the key a name.');
     if (trimmed.length > MAX_NAME)
       return setError(`A key name has at most ${MAX_NAME} characters.`);
+    // The reducer refuses it too; said here with the field's label, and the name stays typed.
+    const control = namedDirectionControlReason(trimmed);
+    if (control !== null) return setError(`Key name: ${control}`);
     const request = {
       createdBy: accountId,
       scope,

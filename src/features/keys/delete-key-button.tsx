@@ -27,7 +27,11 @@ export function DeleteKeyButton({ apiKey }: { apiKey: ApiKey }) {
       </Button>
       {confirming ? (
         <Dialog
-          title={`Delete the key "${apiKey.name}"?`}
+          title={
+            <>
+              Delete the key "<bdi>{apiKey.name}</bdi>"?
+            </>
+          }
           description="Requests with its secret answer 401 from now on. Undo (the header's, or Ctrl+Z) brings the key back, as does choosing an earlier moment in the Timeline."
           onClose={() => setConfirming(false)}
         >

@@ -9,6 +9,7 @@ import {
   sortFn_basic,
   tableFeatures,
 } from '@tanstack/react-table';
+import { IsolatedNames } from '../../components/isolated-names';
 import '../../components/table-meta';
 import { VerdictBadge } from '../../components/verdict-badge';
 import { maskSecret } from '../../core/deterministic';
@@ -18,7 +19,7 @@ import type { WhatIfRow } from '../../core/what-if';
 import { useKeyVerdict } from '../../store/use-tenant';
 import { useLiveVerdictsHidden, VERDICT_HIDDEN } from '../presenter/use-presenter';
 import { DeleteKeyButton } from './delete-key-button';
-import { keyAccess } from './key-access';
+import { keyAccess, keyAccessParts } from './key-access';
 
 export const keysFeatures = tableFeatures({
   columnFilteringFeature,
@@ -53,6 +54,8 @@ export function getKeysColumns(teams: ReadonlyMap<TeamId, Team>, verdictsHidden 
       header: 'Name',
       sortFn: 'alphanumeric',
       meta: { rowHeader: true },
+      // Names in <bdi>: one written right to left cannot reorder the text around it.
+      cell: ({ getValue }) => <bdi>{getValue()}</bdi>,
     }),
     helper.accessor((row) => SCOPE_LABELS[row.key.scope], {
       id: 'scope',
@@ -64,11 +67,21 @@ export function getKeysColumns(teams: ReadonlyMap<TeamId, Team>, verdictsHidden 
       id: 'createdBy',
       header: 'Created by',
       sortFn: 'alphanumeric',
+      cell: ({ getValue }) => <bdi>{getValue()}</bdi>,
     }),
     helper.accessor((row) => keyAccess(row.key, row.creator?.name ?? row.key.createdBy, teams), {
       id: 'access',
       header: 'Teams, roles or permissions',
       enableSorting: false,
+      cell: ({ row }) => (
+        <IsolatedNames
+          parts={keyAccessParts(
+            row.original.key,
+            row.original.creator?.name ?? row.original.key.createdBy,
+            teams,
+          )}
+        />
+      ),
     }),
     helper.accessor((row) => row.key.secret, {
       id: 'secret',

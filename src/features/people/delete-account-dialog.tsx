@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import { IsolatedNames } from '../../components/isolated-names';
 import { evaluateKey } from '../../core/key-verdict';
 import { type Account, keysCreatedBy, type Tenant } from '../../core/model';
 import { runStage } from '../../core/what-if';
@@ -32,18 +33,32 @@ export function DeleteAccountDialog({
   const broken = useMemo(() => keysBrokenByDeleting(tenant, account), [tenant, account]);
   return (
     <Dialog
-      title={`Delete ${account.name}'s account?`}
+      title={
+        <>
+          Delete <bdi>{account.name}</bdi>'s account?
+        </>
+      }
       onClose={onClose}
       description={
         <>
           <p>
-            {broken.length === 0
-              ? 'No key of this account stops working.'
-              : `These keys will answer 401 and stay broken even if ${account.name} is re-invited: ${broken.join(', ')}.`}
+            {broken.length === 0 ? (
+              'No key of this account stops working.'
+            ) : (
+              <IsolatedNames
+                parts={[
+                  'These keys will answer 401 and stay broken even if ',
+                  { name: account.name },
+                  ' is re-invited: ',
+                  ...broken.flatMap((name, index) => [index === 0 ? '' : ', ', { name }]),
+                  '.',
+                ]}
+              />
+            )}
           </p>
           <p className="mt-2">
-            Team, service and tenant owner keys created by {account.name} keep working. A deleted
-            account cannot be reactivated; re-inviting creates a new account.
+            Team, service and tenant owner keys created by <bdi>{account.name}</bdi> keep working. A
+            deleted account cannot be reactivated; re-inviting creates a new account.
           </p>
         </>
       }

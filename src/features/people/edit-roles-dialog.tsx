@@ -59,7 +59,14 @@ export function EditRolesDialog({ account, onClose }: { account: Account; onClos
   };
 
   return (
-    <Dialog title={`Edit roles for ${account.name}`} onClose={onClose}>
+    <Dialog
+      title={
+        <>
+          Edit roles for <bdi>{account.name}</bdi>
+        </>
+      }
+      onClose={onClose}
+    >
       <form onSubmit={submit} className="flex flex-col gap-4 text-sm">
         <LabelledSelect
           label="Tenant role"

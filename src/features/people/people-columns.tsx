@@ -53,7 +53,7 @@ function TeamRolesCell({
     <ul>
       {entries.map(([teamId, role]) => (
         <li key={teamId}>
-          {teams.get(teamId)?.name ?? teamId}: {TEAM_ROLE_LABELS[role]}
+          <bdi>{teams.get(teamId)?.name ?? teamId}</bdi>: {TEAM_ROLE_LABELS[role]}
         </li>
       ))}
     </ul>
@@ -70,7 +70,10 @@ function StatusCell({ accountId }: { accountId: AccountId }) {
   );
 }
 
-/** Team names are looked up at render time, so the columns take the tenant's teams. */
+/**
+ * Team names are looked up at render time, so the columns take the tenant's teams. Names and
+ * emails are shown in <bdi>, so that one written right to left cannot reorder the text around it.
+ */
 export function getPeopleColumns(teams: ReadonlyMap<string, Team>) {
   return helper.columns([
     helper.accessor('name', {
@@ -82,10 +85,10 @@ export function getPeopleColumns(teams: ReadonlyMap<string, Team>) {
         return isHistory ? (
           <span className="pl-4 text-slate-600 dark:text-slate-400">
             <span aria-hidden="true">↳ </span>
-            {name} <span className="text-xs">(previous account {accountId})</span>
+            <bdi>{name}</bdi> <span className="text-xs">(previous account {accountId})</span>
           </span>
         ) : (
-          <span className="font-medium">{name}</span>
+          <bdi className="font-medium">{name}</bdi>
         );
       },
     }),
@@ -96,10 +99,10 @@ export function getPeopleColumns(teams: ReadonlyMap<string, Team>) {
         // Let a narrow column wrap an address before the @, not in the middle of a word.
         const [local, domain] = getValue().split('@');
         return (
-          <span className="break-words">
+          <bdi className="break-words">
             {local}
             <wbr />@{domain}
-          </span>
+          </bdi>
         );
       },
     }),

@@ -1,7 +1,8 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { IsolatedNames } from '../../components/isolated-names';
 import { formatCount } from '../../components/search-box';
 import { useVirtualRows, type VirtualRows } from '../../components/use-virtual-rows';
-import { describeEvent } from '../../core/describe';
+import { describeEventParts } from '../../core/describe';
 import { useTenantStore } from '../../store/tenant-store';
 import { actorLabel, formatUtc } from './timeline-format';
 import { selectTenantAtEnd } from './timeline-tenant';
@@ -164,7 +165,7 @@ export function TimelineList({ describedBy }: { describedBy: string }) {
                   {formatUtc(event?.at ?? genesis.startsAt)}
                 </td>
                 <td id={`${id}-by`} className="px-2 py-1.5">
-                  {event === undefined ? 'Start' : actorLabel(names, event.actor)}
+                  {event === undefined ? 'Start' : <bdi>{actorLabel(names, event.actor)}</bdi>}
                 </td>
                 <td data-row-index={row} className="px-2 py-1">
                   <button
@@ -178,7 +179,11 @@ export function TimelineList({ describedBy }: { describedBy: string }) {
                       state === 'current' ? 'font-semibold' : ''
                     }`}
                   >
-                    {event === undefined ? BEFORE_FIRST_EVENT : describeEvent(names, event)}
+                    {event === undefined ? (
+                      BEFORE_FIRST_EVENT
+                    ) : (
+                      <IsolatedNames parts={describeEventParts(names, event)} />
+                    )}
                   </button>
                 </td>
                 <td id={`${id}-state`} className="whitespace-nowrap px-2 py-1.5">
