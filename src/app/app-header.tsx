@@ -6,6 +6,7 @@ import { SCENARIOS } from '../core/scenarios/scenario-catalog';
 import { PresenterToggle } from '../features/presenter/presenter-controls';
 import { usePresenter } from '../features/presenter/use-presenter';
 import { selectTenant, useTenantStore } from '../store/tenant-store';
+import { replaceAsking } from './ask-store';
 import { type ThemeChoice, useTheme } from './theme';
 
 const selectClass =
@@ -111,7 +112,10 @@ export function AppHeader() {
               id={scenarioSelect}
               className={selectClass}
               value={scenarioId}
-              onChange={(e) => void loadScenario(e.target.value)}
+              onChange={(e) => {
+                const id = e.target.value;
+                void replaceAsking('switch', () => loadScenario(id));
+              }}
             >
               {SCENARIOS.map((scenario) => (
                 <option key={scenario.id} value={scenario.id}>
@@ -120,7 +124,7 @@ export function AppHeader() {
               ))}
             </select>
           </label>
-          <Button size="compact" onClick={() => void resetScenario()}>
+          <Button size="compact" onClick={() => void replaceAsking('reset', resetScenario)}>
             Reset scenario
           </Button>
           <label htmlFor={themeSelect} className="flex items-center gap-2">

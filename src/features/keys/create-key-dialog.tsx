@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { dispatchAsking } from '../../app/ask-store';
 import { Button } from '../../components/button';
 import { CopyStatus, useClipboard } from '../../components/copy-to-clipboard';
 import { Dialog } from '../../components/dialog';
@@ -25,7 +26,6 @@ import {
   type TeamRole,
   type TenantPermission,
 } from '../../core/model';
-import { useTenantStore } from '../../store/tenant-store';
 import { useTenant } from '../../store/use-tenant';
 import { SECRET_HIDDEN, useSecretsHidden } from '../presenter/use-presenter';
 
@@ -79,7 +79,6 @@ function SecretOnce({
 
 export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
   const tenant = useTenant();
-  const dispatch = useTenantStore((s) => s.dispatch);
   const accounts = useMemo(
     () => [...tenant.accounts.values()].filter((account) => account.status !== 'deleted'),
     [tenant.accounts],
@@ -110,7 +109,7 @@ export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
     [tenant, accountId],
   );
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = name.trim();
     if (trimmed === '') return setError('Give the key a name.');
@@ -128,7 +127,7 @@ export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
     const eligibility = keyEligibility(tenant, request);
     if (!eligibility.allowed) return setError(eligibility.reason);
     let secret = '';
-    const result = dispatch((current) => {
+    const result = await dispatchAsking((current) => {
       const keyEvent = createKey(current, { ...request, name: trimmed });
       secret = keyEvent.secret;
       return keyEvent;
@@ -148,7 +147,11 @@ export function CreateKeyDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog title="Create key" onClose={onClose}>
-      <form onSubmit={submit} noValidate className="flex flex-col gap-4 text-sm">
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        className="flex flex-col gap-4 text-sm"
+      >
         <label htmlFor={ids.account} className="flex flex-col gap-1">
           Acting account
           <select

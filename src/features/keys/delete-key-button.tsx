@@ -1,13 +1,12 @@
 import { useRef, useState } from 'react';
+import { dispatchAsking } from '../../app/ask-store';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { focusNearRow } from '../../components/focus-after';
 import { deleteKey } from '../../core/commands';
 import type { ApiKey } from '../../core/model';
-import { useTenantStore } from '../../store/tenant-store';
 
 export function DeleteKeyButton({ apiKey }: { apiKey: ApiKey }) {
-  const dispatch = useTenantStore((s) => s.dispatch);
   const [confirming, setConfirming] = useState(false);
   // The row the dialog was opened from: its button goes with the key, focus goes on from it.
   const row = useRef<HTMLElement | null>(null);
@@ -39,9 +38,9 @@ export function DeleteKeyButton({ apiKey }: { apiKey: ApiKey }) {
             <Button onClick={() => setConfirming(false)}>Cancel</Button>
             <Button
               variant="danger"
-              onClick={() => {
+              onClick={async () => {
                 setConfirming(false);
-                if (dispatch((tenant) => deleteKey(tenant, apiKey.id)).ok) {
+                if ((await dispatchAsking((tenant) => deleteKey(tenant, apiKey.id))).ok) {
                   focusNearRow(row.current);
                 }
               }}

@@ -1,4 +1,5 @@
 import { type FormEvent, useMemo, useState } from 'react';
+import { dispatchAsking } from '../../app/ask-store';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import {
@@ -33,7 +34,6 @@ function sameRoles(a: Record<string, string>, b: Record<string, string>): boolea
 export function EditRolesDialog({ account, onClose }: { account: Account; onClose: () => void }) {
   // Only the teams (one Map for the whole scenario): events on other accounts leave the form alone.
   const teams = useTenantStore((s) => selectTenant(s).teams);
-  const dispatch = useTenantStore((s) => s.dispatch);
   const [tenantRole, setTenantRole] = useState<TenantRole>(account.tenantRole);
   const [permissions, setPermissions] = useState<ReadonlySet<TenantPermission>>(
     () => new Set(account.permissions),
@@ -42,7 +42,7 @@ export function EditRolesDialog({ account, onClose }: { account: Account; onClos
   const [error, setError] = useState<string | null>(null);
   const teamList = useMemo(() => [...teams.values()], [teams]);
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const chosen = TENANT_PERMISSIONS.filter((permission) => permissions.has(permission));
     const unchanged =
@@ -51,7 +51,7 @@ export function EditRolesDialog({ account, onClose }: { account: Account; onClos
       chosen.every((permission) => account.permissions.includes(permission)) &&
       sameRoles(teamRoles, account.teamRoles);
     if (unchanged) return onClose();
-    const result = dispatch((tenant) =>
+    const result = await dispatchAsking((tenant) =>
       changeRoles(tenant, account.id, { tenantRole, permissions: chosen, teamRoles }),
     );
     if (!result.ok) return setError(result.reason);
@@ -67,7 +67,7 @@ export function EditRolesDialog({ account, onClose }: { account: Account; onClos
       }
       onClose={onClose}
     >
-      <form onSubmit={submit} className="flex flex-col gap-4 text-sm">
+      <form onSubmit={(event) => void submit(event)} className="flex flex-col gap-4 text-sm">
         <LabelledSelect
           label="Tenant role"
           value={tenantRole}
