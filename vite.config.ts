@@ -1,10 +1,28 @@
 /// <reference types="vitest/config" />
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Vite wraps every dynamic import in a preload helper that fetches the chunk's CSS and its
+ * imports ahead (vitejs/vite#18551: even with `modulePreload: false`). This app's CSS is one file
+ * in the page and its lazy chunks are fetched while idle (app/view-outlet.tsx), so each wrapper
+ * is handed no dependencies and the helper (about 700 gzip bytes of the initial JS) does
+ * nothing: it is replaced by a plain call.
+ */
+function plainDynamicImports(): Plugin {
+  const helper = '\0vite/preload-helper.js';
+  return {
+    name: 'klc:plain-dynamic-imports',
+    enforce: 'pre',
+    apply: 'build',
+    resolveId: (id) => (id === helper ? helper : null),
+    load: (id) => (id === helper ? 'export const __vitePreload = (load) => load();' : null),
+  };
+}
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), plainDynamicImports()],
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {
