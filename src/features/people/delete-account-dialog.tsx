@@ -6,6 +6,7 @@ import { evaluateKey } from '../../core/key-verdict';
 import { type Account, keysCreatedBy, type Tenant } from '../../core/model';
 import { runStage } from '../../core/what-if';
 import { useTenant } from '../../store/use-tenant';
+import { useLiveVerdictsHidden, VERDICT_HIDDEN } from '../presenter/use-presenter';
 
 /** Keys of this account that answer 200 now and would answer 401 once it is deleted. */
 function keysBrokenByDeleting(tenant: Tenant, account: Account): string[] {
@@ -31,6 +32,8 @@ export function DeleteAccountDialog({
 }) {
   const tenant = useTenant();
   const broken = useMemo(() => keysBrokenByDeleting(tenant, account), [tenant, account]);
+  // A what-if answer: while a prediction round hides the verdicts, this hides it too.
+  const hidden = useLiveVerdictsHidden();
   return (
     <Dialog
       title={
@@ -42,7 +45,9 @@ export function DeleteAccountDialog({
       description={
         <>
           <p>
-            {broken.length === 0 ? (
+            {hidden ? (
+              `What this does to the keys is ${VERDICT_HIDDEN}.`
+            ) : broken.length === 0 ? (
               'No key of this account stops working.'
             ) : (
               <IsolatedNames
@@ -57,8 +62,13 @@ export function DeleteAccountDialog({
             )}
           </p>
           <p className="mt-2">
-            Team, service and tenant owner keys created by <bdi>{account.name}</bdi> keep working. A
-            deleted account cannot be reactivated; re-inviting creates a new account.
+            {hidden ? null : (
+              <>
+                Team, service and tenant owner keys created by <bdi>{account.name}</bdi> keep
+                working.{' '}
+              </>
+            )}
+            A deleted account cannot be reactivated; re-inviting creates a new account.
           </p>
         </>
       }
