@@ -1,5 +1,5 @@
-import type { Locator } from '@playwright/test';
-import { expect, test, VIEW_NAMES } from './fixtures/console-page';
+import type { Locator, Page } from '@playwright/test';
+import { type ConsolePage, expect, test, VIEW_NAMES, type ViewName } from './fixtures/console-page';
 
 /**
  * axe (WCAG 2.0–2.2 A/AA, the fixture's `expectNoA11yViolations`) on every view of the shell, in
@@ -8,6 +8,26 @@ import { expect, test, VIEW_NAMES } from './fixtures/console-page';
  * violations are soft, so one run reports every state that has any.
  */
 
+/**
+ * Open the console (on `view`) and choose `theme` with the header's `Theme` select, the system's
+ * scheme being the other one, so that the choice is what sets it.
+ */
+async function openInTheme(
+  consolePage: ConsolePage,
+  page: Page,
+  theme: 'Light' | 'Dark',
+  view?: ViewName,
+): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme === 'Light' ? 'dark' : 'light' });
+  await consolePage.goto(
+    view === undefined ? { scenario: 'jane-tino' } : { scenario: 'jane-tino', view },
+  );
+  await consolePage.themeSelect.selectOption({ label: theme });
+  const html = page.locator('html');
+  if (theme === 'Dark') await expect(html).toHaveClass(/(^|\s)dark(\s|$)/);
+  else await expect(html).not.toHaveClass(/(^|\s)dark(\s|$)/);
+}
+
 for (const theme of ['Light', 'Dark'] as const) {
   test(`every view is axe-clean in the ${theme.toLowerCase()} theme`, async ({
     consolePage,
@@ -15,13 +35,7 @@ for (const theme of ['Light', 'Dark'] as const) {
   }) => {
     // Eight axe runs of 1–2.5 s each on a shared 2-core machine.
     test.setTimeout(120_000);
-    // The other theme as the system's, so that the choice is what sets it.
-    await page.emulateMedia({ colorScheme: theme === 'Light' ? 'dark' : 'light' });
-    await consolePage.goto({ scenario: 'jane-tino' });
-    await consolePage.themeSelect.selectOption({ label: theme });
-    const html = page.locator('html');
-    if (theme === 'Dark') await expect(html).toHaveClass(/(^|\s)dark(\s|$)/);
-    else await expect(html).not.toHaveClass(/(^|\s)dark(\s|$)/);
+    await openInTheme(consolePage, page, theme);
 
     await consolePage.expectNoA11yViolations(`${theme}: Lifecycle`);
 
@@ -66,10 +80,7 @@ for (const theme of ['Light', 'Dark'] as const) {
  */
 test.describe('dark theme, states axe sees only when the page is in them', () => {
   test.beforeEach(async ({ consolePage, page }) => {
-    await page.emulateMedia({ colorScheme: 'light' });
-    await consolePage.goto({ scenario: 'jane-tino' });
-    await consolePage.themeSelect.selectOption({ label: 'Dark' });
-    await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/);
+    await openInTheme(consolePage, page, 'Dark');
   });
 
   test('every button variant keeps its contrast while hovered', async ({ consolePage }) => {
@@ -161,9 +172,7 @@ test.describe('presenter mode', () => {
       page,
     }) => {
       test.setTimeout(120_000);
-      await page.emulateMedia({ colorScheme: theme === 'Light' ? 'dark' : 'light' });
-      await consolePage.goto({ scenario: 'jane-tino' });
-      await consolePage.themeSelect.selectOption({ label: theme });
+      await openInTheme(consolePage, page, theme);
       await consolePage.presenterToggle.click();
       await expect(page.locator('html')).toHaveClass(/(^|\s)presenter(\s|$)/);
 
@@ -213,9 +222,7 @@ test.describe('presenter mode', () => {
         page,
       }) => {
         await page.setViewportSize({ width, height: 768 });
-        await page.emulateMedia({ colorScheme: theme === 'Light' ? 'dark' : 'light' });
-        await consolePage.goto({ scenario: 'jane-tino', view });
-        await consolePage.themeSelect.selectOption({ label: theme });
+        await openInTheme(consolePage, page, theme, view);
         await consolePage.presenterToggle.click();
         const table = page.getByRole('table', { name, exact: true });
         // The scroll box is the table's parent: found without its name, so this fails on the pinning.

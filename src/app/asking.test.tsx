@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { changeStatus } from '../core/commands';
 import { accountNamed } from '../core/testing/named';
-import { selectTenant, useTenantStore } from '../store/tenant-store';
+import { type DispatchResult, selectTenant, useTenantStore } from '../store/tenant-store';
 import { resetConsole } from '../test/reset-console';
 import { AppHeader } from './app-header';
 import { dispatchAsking, replaceAsking, useAskStore } from './ask-store';
@@ -32,6 +32,24 @@ function renderConsole() {
       <AskingSlot />
     </>,
   );
+}
+
+/**
+ * Jane and `others` deactivated, the timeline two events back, the console drawn, and Jane's
+ * reactivation dispatched through `dispatchAsking`: its question is on screen.
+ */
+async function reactivateJaneTwoEventsBack(others: readonly string[]) {
+  deactivate(['Jane Tino', ...others]);
+  const full = useTenantStore.getState().events;
+  useTenantStore.getState().goTo(full.length - 2);
+  renderConsole();
+  const jane = accountNamed(selectTenant(useTenantStore.getState()), 'Jane Tino').id;
+  let result: Promise<DispatchResult> = Promise.resolve({ ok: true });
+  act(() => {
+    result = dispatchAsking((tenant) => changeStatus(tenant, 'account_reactivated', jane));
+  });
+  const dialog = await screen.findByRole('dialog', { name: 'Drop 2 later events?' });
+  return { full, result, dialog };
 }
 
 describe('asking before work is dropped', () => {
@@ -100,16 +118,7 @@ describe('asking before work is dropped', () => {
   });
 
   it('asks before a change in the past drops more than one later event, in the page', async () => {
-    deactivate(['Jane Tino', 'Vera Lin', 'Sam Patel']);
-    const full = useTenantStore.getState().events;
-    useTenantStore.getState().goTo(full.length - 2);
-    renderConsole();
-    const jane = accountNamed(selectTenant(useTenantStore.getState()), 'Jane Tino').id;
-    let result: Promise<unknown> = Promise.resolve();
-    act(() => {
-      result = dispatchAsking((tenant) => changeStatus(tenant, 'account_reactivated', jane));
-    });
-    const dialog = await screen.findByRole('dialog', { name: 'Drop 2 later events?' });
+    const { full, result, dialog } = await reactivateJaneTwoEventsBack(['Vera Lin', 'Sam Patel']);
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Drop them and make the change' }),
     );
@@ -122,16 +131,7 @@ describe('asking before work is dropped', () => {
   });
 
   it('keeps the later events when the person cancels the drop', async () => {
-    deactivate(['Jane Tino', 'Vera Lin']);
-    const full = useTenantStore.getState().events;
-    useTenantStore.getState().goTo(full.length - 2);
-    renderConsole();
-    const jane = accountNamed(selectTenant(useTenantStore.getState()), 'Jane Tino').id;
-    let result: Promise<unknown> = Promise.resolve();
-    act(() => {
-      result = dispatchAsking((tenant) => changeStatus(tenant, 'account_reactivated', jane));
-    });
-    const dialog = await screen.findByRole('dialog', { name: 'Drop 2 later events?' });
+    const { full, result, dialog } = await reactivateJaneTwoEventsBack(['Vera Lin']);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await expect(result).resolves.toEqual({
       ok: false,

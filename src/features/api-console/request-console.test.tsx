@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useRequestHistory } from '../../api/api-status';
 import { answer } from '../../api/simulated-api';
 import { selectTenant, useTenantStore } from '../../store/tenant-store';
+import { withVerdictsHiddenUntilReveal } from '../../test/hidden-verdicts';
 import { usePredictStore } from '../predict/use-predict-store';
-import { usePresenter } from '../presenter/use-presenter';
 import { RequestConsole } from './request-console';
 
 function tenant() {
@@ -181,16 +181,7 @@ describe('RequestConsole', () => {
 });
 
 describe('RequestConsole while the verdicts are hidden until reveal', () => {
-  beforeEach(() => {
-    usePredictStore.getState().resetScore();
-    // Presenter mode with "Hide live verdicts until reveal" pressed.
-    usePresenter.setState({ enabled: true, hideLiveVerdicts: true });
-  });
-
-  afterEach(() => {
-    usePredictStore.getState().resetScore();
-    usePresenter.setState({ enabled: false, hideLiveVerdicts: false });
-  });
+  withVerdictsHiddenUntilReveal();
 
   it('sends the request but withholds its status, headers and body until the reveal', async () => {
     const user = userEvent.setup();

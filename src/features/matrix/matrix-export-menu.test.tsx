@@ -8,8 +8,8 @@ import { janeTinoScenario } from '../../core/scenarios/jane-tino';
 import { accountNamed } from '../../core/testing/named';
 import { whatIfMatrix } from '../../core/what-if';
 import { selectTenant, useTenantStore } from '../../store/tenant-store';
+import { withVerdictsHiddenUntilReveal } from '../../test/hidden-verdicts';
 import { usePredictStore } from '../predict/use-predict-store';
-import { usePresenter } from '../presenter/use-presenter';
 import { MatrixExportMenu } from './matrix-export-menu';
 import { ValidityMatrix } from './validity-matrix';
 
@@ -221,15 +221,8 @@ describe('the export in the validity matrix panel', () => {
 describe('the exports while the verdicts are hidden until reveal', () => {
   beforeEach(() => {
     useTenantStore.getState().loadScenario('jane-tino');
-    usePredictStore.getState().resetScore();
-    // Presenter mode with "Hide live verdicts until reveal" pressed.
-    usePresenter.setState({ enabled: true, hideLiveVerdicts: true });
   });
-
-  afterEach(() => {
-    usePredictStore.getState().resetScore();
-    usePresenter.setState({ enabled: false, hideLiveVerdicts: false });
-  });
+  withVerdictsHiddenUntilReveal();
 
   it('offers no export while a prediction is open, says why, and offers them again after the reveal', async () => {
     const user = userEvent.setup();

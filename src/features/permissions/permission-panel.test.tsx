@@ -1,8 +1,9 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { changeStatus } from '../../core/commands';
 import { selectTenant, useTenantStore } from '../../store/tenant-store';
+import { withVerdictsHiddenUntilReveal } from '../../test/hidden-verdicts';
 import { usePredictStore } from '../predict/use-predict-store';
 import { usePresenter } from '../presenter/use-presenter';
 import { PERMISSION_COLUMNS, type PermissionColumnId } from './permission-cells';
@@ -134,15 +135,8 @@ describe('PermissionPanel', () => {
 describe('PermissionPanel while the verdicts are hidden until reveal', () => {
   beforeEach(() => {
     useTenantStore.getState().loadScenario('jane-tino');
-    usePredictStore.getState().resetScore();
-    // Presenter mode with "Hide live verdicts until reveal" pressed.
-    usePresenter.setState({ enabled: true, hideLiveVerdicts: true });
   });
-
-  afterEach(() => {
-    usePredictStore.getState().resetScore();
-    usePresenter.setState({ enabled: false, hideLiveVerdicts: false });
-  });
+  withVerdictsHiddenUntilReveal();
 
   it('hides every decision while a prediction is open, in words, and shows them after the reveal', async () => {
     const user = userEvent.setup();
