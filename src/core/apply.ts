@@ -9,21 +9,35 @@ import type { Actor, TenantEvent } from './events';
 import { evaluateKey, VERDICT_LABELS } from './key-verdict';
 import {
   type Account,
+  type AccountId,
+  type ActionResult,
   type ApiKey,
+  CREDENTIAL_MODES,
+  type Credential,
+  type CredentialMode,
+  type CredentialValue,
   createTenant,
+  credentialSlug,
+  HTTP_METHODS,
+  type HttpAction,
+  type HttpMethod,
   KEY_SCOPES,
   type KeyScope,
   liveAccountWithEmail,
+  READ_ACCESS,
+  type ReadAccess,
+  type Story,
   TEAM_ROLES,
   TENANT_PERMISSIONS,
   TENANT_ROLES,
+  type TeamId,
   type TeamRoles,
   type Tenant,
   type TenantGenesis,
   type TenantPermission,
   type TenantRole,
 } from './model';
-import { assumed, type RuleRef } from './rule-sources';
+import { assumed, documented, type RuleRef } from './rule-sources';
 
 export interface Refusal {
   readonly reason: string;
@@ -63,6 +77,15 @@ export const EVENT_RULES = {
     id: 'event.setting-change',
     summary: 'A setting is changed only to a different value.',
     source: assumed('Setting a value it already has would log a change that changes nothing.'),
+  },
+  manageCredentials: {
+    id: 'event.manage-credentials',
+    summary:
+      'Tenant owners manage every credential and story; team admins their team’s; editors create and edit them; a person’s drafts are theirs alone.',
+    source: documented(
+      'S16',
+      'Owners and team admins are documented; what editors may do, and that drafts are their owner’s alone, is assumed.',
+    ),
   },
   keyLifecycle: {
     id: 'event.key-lifecycle',
@@ -155,7 +178,8 @@ function freshId(tenant: Tenant, value: unknown, field: string): string {
     tenant.accounts.has(id) ||
     tenant.keys.has(id) ||
     tenant.teams.has(id) ||
-    tenant.stories.has(id)
+    tenant.stories.has(id) ||
+    tenant.credentials.has(id)
   ) {
     fail(`${field} "${id}" is already in use.`);
   }
@@ -218,6 +242,136 @@ function setStatus(
   return withAccount(tenant, { ...account, status, updatedAt: at });
 }
 
+type Home = { readonly teamId: TeamId | null; readonly draftsOf: AccountId | null };
+
+/** A team's, or (no team, `draftsOf`) a person's drafts, who must not be deleted. */
+function homeOf(tenant: Tenant, event: Record<string, unknown>): Home {
+  const teamId = event['teamId'];
+  const draftsOf = event['draftsOf'];
+  if (teamId !== null) {
+    if (draftsOf !== undefined) fail('teamId and draftsOf exclude each other.');
+    if (typeof teamId !== 'string' || !tenant.teams.has(teamId)) {
+      fail(`There is no team "${shown(teamId)}".`);
+    }
+    return { teamId, draftsOf: null };
+  }
+  const owner = accountOf(tenant, draftsOf);
+  if (owner.status === 'deleted') fail(`${owner.name}'s account is deleted; it has no drafts.`);
+  return { teamId: null, draftsOf: owner.id };
+}
+
+/**
+ * Refuses an account acting where it may not [S16; editors and drafts assumed]: owners anywhere,
+ * team admins in their team, editors create and edit there; drafts are their owner's. The
+ * console, a scenario and keys (the API checks its own permissions) are not asked.
+ */
+function mayManage(tenant: Tenant, actor: Actor, home: Home, what: 'edit' | 'delete'): void {
+  if (actor.kind !== 'account') return;
+  const account = tenant.accounts.get(actor.accountId);
+  if (account === undefined || account.tenantRole === 'owner') return;
+  const role = home.teamId === null ? null : account.teamRoles[home.teamId];
+  const allowed =
+    home.draftsOf !== null
+      ? home.draftsOf === account.id
+      : role === 'team_admin' || (what === 'edit' && role === 'editor');
+  if (!allowed) {
+    fail(
+      `${account.name} may not ${what} ${home.draftsOf === null ? 'in this team' : "another person's drafts"}.`,
+      EVENT_RULES.manageCredentials,
+    );
+  }
+}
+
+function withDraft(tenant: Tenant, home: Home, id: string): Partial<Tenant> {
+  if (home.draftsOf === null) return {};
+  return {
+    drafts: tenant.drafts.set(home.draftsOf, [...(tenant.drafts.get(home.draftsOf) ?? []), id]),
+  };
+}
+
+/** Deleting an account deletes its drafts: their stories and credentials [documented S9]. */
+function withoutDrafts(tenant: Tenant, accountId: AccountId, at: number): Partial<Tenant> {
+  let { stories, credentials } = tenant;
+  for (const id of tenant.drafts.get(accountId) ?? []) {
+    const story = stories.get(id);
+    if (story !== undefined && story.deletedAt === null) {
+      stories = stories.set(id, { ...story, deletedAt: at });
+    }
+    const credential = credentials.get(id);
+    if (credential !== undefined && credential.deletedAt === null) {
+      credentials = credentials.set(id, { ...credential, deletedAt: at });
+    }
+  }
+  return { stories, credentials };
+}
+
+function sharingOf(
+  tenant: Tenant,
+  event: Record<string, unknown>,
+): Pick<Credential, 'readAccess' | 'sharedTeams'> {
+  const readAccess = oneOf<ReadAccess>(event['readAccess'], READ_ACCESS, 'readAccess');
+  const teams = event['sharedTeams'];
+  if (!Array.isArray(teams)) fail('sharedTeams must be a list.');
+  const sharedTeams: TeamId[] = [];
+  for (let i = 0; i < teams.length; i++) {
+    const teamId: unknown = teams[i];
+    if (typeof teamId !== 'string' || !tenant.teams.has(teamId)) {
+      fail(`sharedTeams names a team that does not exist: "${shown(teamId)}".`);
+    }
+    sharedTeams.push(teamId);
+  }
+  if ((readAccess === 'SPECIFIC_TEAMS') !== sharedTeams.length > 0) {
+    fail('sharedTeams lists the teams of SPECIFIC_TEAMS, and only those.');
+  }
+  return { readAccess, sharedTeams };
+}
+
+function credentialValueOf(tenant: Tenant, value: unknown): CredentialValue {
+  if (isRecord(value) && value['kind'] === 'external' && Object.keys(value).length === 1) {
+    return { kind: 'external' };
+  }
+  if (!isRecord(value) || value['kind'] !== 'key' || Object.keys(value).length !== 2) {
+    fail('value must be { kind: "key", keyId } or { kind: "external" }.');
+  }
+  const keyId = value['keyId'];
+  if (typeof keyId !== 'string' || !tenant.keys.has(keyId))
+    fail(`There is no key "${shown(keyId)}".`);
+  return { kind: 'key', keyId };
+}
+
+function credentialOf(tenant: Tenant, value: unknown): Credential {
+  const credential = typeof value === 'string' ? tenant.credentials.get(value) : undefined;
+  if (credential === undefined) fail(`There is no credential "${shown(value)}".`);
+  if (credential.deletedAt !== null) fail(`${credential.name} is deleted.`);
+  return credential;
+}
+
+function storyOf(tenant: Tenant, value: unknown): Story {
+  const story = typeof value === 'string' ? tenant.stories.get(value) : undefined;
+  if (story === undefined) fail(`There is no story "${shown(value)}".`);
+  if (story.deletedAt !== null) fail(`${story.name} is deleted.`);
+  return story;
+}
+
+function requestOf(event: Record<string, unknown>): Omit<HttpAction, 'id' | 'name'> {
+  const path = text(event['path'], 'path');
+  if (!path.startsWith('/api/')) fail('path must be a path of the simulated API (/api/…).');
+  const headers = event['headers'];
+  if (!isRecord(headers)) fail('headers must map names to texts.');
+  const entries = Object.entries(headers).map(([name, value]) => [
+    name,
+    text(value, `headers.${name}`),
+  ]);
+  const body = event['body'];
+  if (body !== null && typeof body !== 'string') fail('body must be a text or null.');
+  return {
+    method: oneOf<HttpMethod>(event['method'], HTTP_METHODS, 'method'),
+    path,
+    headers: Object.fromEntries(entries),
+    body,
+  };
+}
+
 /** Every field each event type has. A log holds nothing else, so it reads back as it was written. */
 const EVENT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   account_invited: ['accountId', 'email', 'name', 'tenantRole', 'permissions', 'teamRoles'],
@@ -229,7 +383,23 @@ const EVENT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   key_created: ['keyId', 'name', 'scope', 'createdBy', 'secret', 'teamRoles', 'permissions'],
   key_deleted: ['keyId'],
   setting_changed: ['setting', 'value'],
-  story_created: ['storyId', 'teamId', 'name'],
+  story_created: ['storyId', 'teamId', 'draftsOf', 'name'],
+  credential_created: [
+    'credentialId',
+    'name',
+    'mode',
+    'teamId',
+    'draftsOf',
+    'readAccess',
+    'sharedTeams',
+    'value',
+  ],
+  credential_rotated: ['credentialId', 'value'],
+  credential_sharing_changed: ['credentialId', 'readAccess', 'sharedTeams'],
+  credential_deleted: ['credentialId'],
+  action_added: ['storyId', 'actionId', 'name', 'method', 'path', 'headers', 'body'],
+  action_changed: ['storyId', 'actionId', 'method', 'path', 'headers', 'body'],
+  story_run_recorded: ['storyId', 'results'],
 };
 
 function onlyKnownFields(event: Record<string, unknown>): void {
@@ -301,7 +471,10 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
       if (account.status === 'deleted') {
         fail(`${account.name}'s account is already deleted.`, EVENT_RULES.lifecycle);
       }
-      return setStatus(tenant, account, 'deleted', at);
+      return {
+        ...setStatus(tenant, account, 'deleted', at),
+        ...withoutDrafts(tenant, account.id, at),
+      };
     }
     case 'account_reinvited': {
       const previous = accountOf(tenant, event['previousAccountId']);
@@ -420,12 +593,119 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
     }
     case 'story_created': {
       const id = freshId(tenant, event['storyId'], 'storyId');
-      const teamId = event['teamId'];
-      if (typeof teamId !== 'string' || !tenant.teams.has(teamId)) {
-        fail(`There is no team "${shown(teamId)}".`);
+      const home = homeOf(tenant, event);
+      mayManage(tenant, event['actor'] as Actor, home, 'edit');
+      const story: Story = {
+        id,
+        name: text(event['name'], 'name').trim(),
+        ...home,
+        actions: [],
+        createdAt: at,
+        lastRun: null,
+        deletedAt: null,
+      };
+      return { stories: tenant.stories.set(id, story), ...withDraft(tenant, home, id) };
+    }
+    case 'credential_created': {
+      const id = freshId(tenant, event['credentialId'], 'credentialId');
+      const home = homeOf(tenant, event);
+      mayManage(tenant, event['actor'] as Actor, home, 'edit');
+      const name = text(event['name'], 'name').trim();
+      const slug = credentialSlug(name);
+      if (slug === '') fail('name must hold a letter or a digit.');
+      const sameSlug = tenant.credentialsBySlug.get(slug) ?? [];
+      for (const otherId of sameSlug) {
+        const other = tenant.credentials.get(otherId);
+        if (
+          other !== undefined &&
+          other.deletedAt === null &&
+          other.teamId === home.teamId &&
+          other.draftsOf === home.draftsOf
+        ) {
+          fail(`${other.name} already has the slug "${slug}" here.`);
+        }
       }
-      const story = { id, name: text(event['name'], 'name').trim(), teamId, createdAt: at };
-      return { stories: tenant.stories.set(id, story) };
+      const credential: Credential = {
+        id,
+        name,
+        slug,
+        mode: oneOf<CredentialMode>(event['mode'], CREDENTIAL_MODES, 'mode'),
+        ...home,
+        ...sharingOf(tenant, event),
+        value: credentialValueOf(tenant, event['value']),
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+      };
+      return {
+        credentials: tenant.credentials.set(id, credential),
+        credentialsBySlug: tenant.credentialsBySlug.set(slug, [...sameSlug, id]),
+        ...withDraft(tenant, home, id),
+      };
+    }
+    case 'credential_rotated':
+    case 'credential_sharing_changed': {
+      const credential = credentialOf(tenant, event['credentialId']);
+      mayManage(tenant, event['actor'] as Actor, credential, 'edit');
+      const changed: Credential =
+        event['type'] === 'credential_rotated'
+          ? { ...credential, value: credentialValueOf(tenant, event['value']), updatedAt: at }
+          : { ...credential, ...sharingOf(tenant, event), updatedAt: at };
+      return { credentials: tenant.credentials.set(credential.id, changed) };
+    }
+    case 'credential_deleted': {
+      const credential = credentialOf(tenant, event['credentialId']);
+      mayManage(tenant, event['actor'] as Actor, credential, 'delete');
+      return {
+        credentials: tenant.credentials.set(credential.id, { ...credential, deletedAt: at }),
+      };
+    }
+    case 'action_added':
+    case 'action_changed': {
+      const story = storyOf(tenant, event['storyId']);
+      mayManage(tenant, event['actor'] as Actor, story, 'edit');
+      const actionId = text(event['actionId'], 'actionId');
+      const index = story.actions.findIndex((action) => action.id === actionId);
+      const adding = event['type'] === 'action_added';
+      if (adding && index !== -1) fail(`actionId "${actionId}" is already in use.`);
+      if (!adding && index === -1) fail(`${story.name} has no action "${actionId}".`);
+      const action: HttpAction = {
+        id: actionId,
+        name: adding
+          ? text(event['name'], 'name').trim()
+          : (story.actions[index] as HttpAction).name,
+        ...requestOf(event),
+      };
+      const actions = adding
+        ? [...story.actions, action]
+        : story.actions.map((each, i) => (i === index ? action : each));
+      return { stories: tenant.stories.set(story.id, { ...story, actions }) };
+    }
+    case 'story_run_recorded': {
+      const story = storyOf(tenant, event['storyId']);
+      const results = event['results'];
+      if (!Array.isArray(results) || results.length !== story.actions.length) {
+        fail(`results must list each of the story's ${story.actions.length} actions.`);
+      }
+      const run: ActionResult[] = [];
+      for (let i = 0; i < results.length; i++) {
+        const result: unknown = results[i];
+        if (!isRecord(result)) fail(`results[${i}] must be an object.`);
+        const status = result['status'];
+        if (!Number.isInteger(status) || (status as number) < 100 || (status as number) > 599) {
+          fail(`results[${i}].status must be an HTTP status.`);
+        }
+        run.push({
+          actionId: oneOf(
+            result['actionId'],
+            [story.actions[i]?.id ?? ''],
+            `results[${i}].actionId`,
+          ),
+          status: status as number,
+          rule: text(result['rule'], `results[${i}].rule`),
+        });
+      }
+      return { stories: tenant.stories.set(story.id, { ...story, lastRun: { at, results: run } }) };
     }
     default:
       return fail(`Unknown event type "${shown(event['type'])}".`);
@@ -467,6 +747,9 @@ function next(tenant: Tenant, changes: Partial<Tenant>, at: number): Tenant {
     keyBySecret: changes.keyBySecret ?? tenant.keyBySecret,
     keysByCreator: changes.keysByCreator ?? tenant.keysByCreator,
     stories: changes.stories ?? tenant.stories,
+    credentials: changes.credentials ?? tenant.credentials,
+    credentialsBySlug: changes.credentialsBySlug ?? tenant.credentialsBySlug,
+    drafts: changes.drafts ?? tenant.drafts,
     clock: at,
     sequence: tenant.sequence + 1,
   };

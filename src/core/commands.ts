@@ -11,16 +11,31 @@ import type {
   AccountReactivated,
   AccountReinvited,
   AccountRolesChanged,
+  ActionAdded,
+  ActionChanged,
   Actor,
+  CredentialCreated,
+  CredentialDeleted,
+  CredentialRotated,
+  CredentialSharingChanged,
   KeyCreated,
   KeyDeleted,
   SettingChanged,
   StoryCreated,
+  StoryRunRecorded,
 } from './events';
 import type {
   AccountId,
+  ActionId,
+  ActionResult,
+  CredentialId,
+  CredentialMode,
+  CredentialValue,
+  HttpMethod,
   KeyId,
   KeyScope,
+  ReadAccess,
+  StoryId,
   TeamId,
   TeamRoles,
   Tenant,
@@ -139,9 +154,16 @@ export function setRestrictApiKeyCreation(
   };
 }
 
+/** Where a credential or a story is made: a team, or a person's drafts. */
+export type NewHome = { readonly teamId: TeamId } | { readonly draftsOf: AccountId };
+
+function homeFields(home: NewHome): { teamId: TeamId | null; draftsOf?: AccountId } {
+  return 'teamId' in home ? { teamId: home.teamId } : { teamId: null, draftsOf: home.draftsOf };
+}
+
 export function createStory(
   tenant: Tenant,
-  story: { readonly teamId: TeamId; readonly name: string },
+  story: NewHome & { readonly name: string },
   actor: Actor = CONSOLE,
 ): StoryCreated {
   return {
@@ -149,7 +171,126 @@ export function createStory(
     at: nextTime(tenant),
     actor,
     storyId: nextId(tenant, 'sto'),
-    teamId: story.teamId,
+    ...homeFields(story),
     name: story.name,
   };
+}
+
+export interface NewCredential {
+  readonly name: string;
+  readonly mode?: CredentialMode;
+  readonly readAccess?: ReadAccess;
+  readonly sharedTeams?: readonly TeamId[];
+  readonly value: CredentialValue;
+}
+
+export function createCredential(
+  tenant: Tenant,
+  credential: NewHome & NewCredential,
+  actor: Actor = CONSOLE,
+): CredentialCreated {
+  return {
+    type: 'credential_created',
+    at: nextTime(tenant),
+    actor,
+    credentialId: nextId(tenant, 'cred'),
+    name: credential.name,
+    mode: credential.mode ?? 'TEXT',
+    ...homeFields(credential),
+    readAccess: credential.readAccess ?? 'TEAM',
+    sharedTeams: credential.sharedTeams ?? [],
+    value: credential.value,
+  };
+}
+
+export function rotateCredential(
+  tenant: Tenant,
+  credentialId: CredentialId,
+  value: CredentialValue,
+  actor: Actor = CONSOLE,
+): CredentialRotated {
+  return { type: 'credential_rotated', at: nextTime(tenant), actor, credentialId, value };
+}
+
+export function changeCredentialSharing(
+  tenant: Tenant,
+  credentialId: CredentialId,
+  sharing: { readonly readAccess: ReadAccess; readonly sharedTeams?: readonly TeamId[] },
+  actor: Actor = CONSOLE,
+): CredentialSharingChanged {
+  return {
+    type: 'credential_sharing_changed',
+    at: nextTime(tenant),
+    actor,
+    credentialId,
+    readAccess: sharing.readAccess,
+    sharedTeams: sharing.sharedTeams ?? [],
+  };
+}
+
+export function deleteCredential(
+  tenant: Tenant,
+  credentialId: CredentialId,
+  actor: Actor = CONSOLE,
+): CredentialDeleted {
+  return { type: 'credential_deleted', at: nextTime(tenant), actor, credentialId };
+}
+
+export interface NewRequest {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string | null;
+}
+
+/** An HTTP Request action at the end of a story; `credential` puts `Bearer <<CREDENTIAL.slug>>`. */
+export function addAction(
+  tenant: Tenant,
+  storyId: StoryId,
+  action: NewRequest & { readonly name: string; readonly credential?: string },
+  actor: Actor = CONSOLE,
+): ActionAdded {
+  return {
+    type: 'action_added',
+    at: nextTime(tenant),
+    actor,
+    storyId,
+    actionId: nextId(tenant, 'act'),
+    name: action.name,
+    ...requestFields(action),
+  };
+}
+
+export function changeAction(
+  tenant: Tenant,
+  storyId: StoryId,
+  actionId: ActionId,
+  request: NewRequest & { readonly credential?: string },
+  actor: Actor = CONSOLE,
+): ActionChanged {
+  return {
+    type: 'action_changed',
+    at: nextTime(tenant),
+    actor,
+    storyId,
+    actionId,
+    ...requestFields(request),
+  };
+}
+
+function requestFields(request: NewRequest & { readonly credential?: string }) {
+  const headers = { ...(request.headers ?? {}) };
+  if (request.credential !== undefined) {
+    headers['Authorization'] = `Bearer <<CREDENTIAL.${request.credential}>>`;
+  }
+  return { method: request.method, path: request.path, headers, body: request.body ?? null };
+}
+
+export function recordStoryRun(
+  tenant: Tenant,
+  storyId: StoryId,
+  results: readonly ActionResult[],
+  actor: Actor = CONSOLE,
+): StoryRunRecorded {
+  return { type: 'story_run_recorded', at: nextTime(tenant), actor, storyId, results };
 }

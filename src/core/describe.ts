@@ -79,11 +79,85 @@ export function describeEventParts(tenant: Tenant, event: TenantEvent): LinePart
         'Story "',
         named(event.name),
         '" was created in ',
-        named(tenant.teams.get(event.teamId)?.name ?? event.teamId),
+        homeParts(tenant, event.teamId, event.draftsOf),
         ' by ',
         by,
       );
+    case 'credential_created':
+      return line(
+        'Credential "',
+        named(event.name),
+        '" was created in ',
+        homeParts(tenant, event.teamId, event.draftsOf),
+        ' by ',
+        by,
+      );
+    case 'credential_rotated':
+      return line(
+        'Credential "',
+        credentialName(tenant, event.credentialId),
+        '" was rotated by ',
+        by,
+      );
+    case 'credential_sharing_changed':
+      return line(
+        'Credential "',
+        credentialName(tenant, event.credentialId),
+        `" was shared with ${READ_ACCESS_WORDS[event.readAccess]} by `,
+        by,
+      );
+    case 'credential_deleted':
+      return line(
+        'Credential "',
+        credentialName(tenant, event.credentialId),
+        '" was deleted by ',
+        by,
+      );
+    case 'action_added':
+      return line(
+        'Action "',
+        named(event.name),
+        '" was added to "',
+        storyName(tenant, event.storyId),
+        '" by ',
+        by,
+      );
+    case 'action_changed':
+      return line('An action of "', storyName(tenant, event.storyId), '" was changed by ', by);
+    case 'story_run_recorded': {
+      const failed = event.results.filter((result) => result.status >= 400).length;
+      return line(
+        'Story "',
+        storyName(tenant, event.storyId),
+        `" ran: ${event.results.length - failed} of ${event.results.length} actions answered 2xx, by `,
+        by,
+      );
+    }
   }
+}
+
+const READ_ACCESS_WORDS = {
+  TEAM: 'its team only',
+  GLOBAL: 'all teams and drafts',
+  SPECIFIC_TEAMS: 'specific teams',
+} as const;
+
+/** A team by name, or "<name>'s drafts". */
+function homeParts(
+  tenant: Tenant,
+  teamId: string | null,
+  draftsOf: string | undefined,
+): LinePart[] {
+  if (teamId !== null) return line(named(tenant.teams.get(teamId)?.name ?? teamId));
+  return line(accountName(tenant, draftsOf ?? ''), "'s drafts");
+}
+
+function credentialName(tenant: Tenant, id: string): LinePart[] {
+  return line(named(tenant.credentials.get(id)?.name ?? id));
+}
+
+function storyName(tenant: Tenant, id: string): LinePart[] {
+  return line(named(tenant.stories.get(id)?.name ?? id));
 }
 
 /** The parts as plain text, the names as they are. */

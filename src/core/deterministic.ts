@@ -15,10 +15,17 @@ export function nextTime(tenant: Tenant): number {
  * `usr_0007`, `key_0012`: the number is the event's position in the log. An imported log may
  * already hold that id; then the next free number is taken.
  */
-export function nextId(tenant: Tenant, prefix: 'usr' | 'key' | 'sto'): string {
+export function nextId(tenant: Tenant, prefix: 'usr' | 'key' | 'sto' | 'cred' | 'act'): string {
   for (let n = tenant.sequence + 1; ; n++) {
     const id = `${prefix}_${String(n).padStart(4, '0')}`;
-    if (!tenant.accounts.has(id) && !tenant.keys.has(id) && !tenant.stories.has(id)) return id;
+    if (
+      !tenant.accounts.has(id) &&
+      !tenant.keys.has(id) &&
+      !tenant.stories.has(id) &&
+      !tenant.credentials.has(id)
+    ) {
+      return id;
+    }
   }
 }
 

@@ -5,8 +5,15 @@
  */
 import type {
   AccountId,
+  ActionId,
+  ActionResult,
+  CredentialId,
+  CredentialMode,
+  CredentialValue,
+  HttpMethod,
   KeyId,
   KeyScope,
+  ReadAccess,
   StoryId,
   TeamId,
   TeamRoles,
@@ -100,12 +107,78 @@ export interface SettingChanged extends EventBase {
   readonly value: boolean;
 }
 
-/** A story (a workflow) made in a team. Only the simulated API makes them; they are not shown. */
+/**
+ * A story (a workflow) made in a team (the simulated API, a scenario) or, with `draftsOf` and no
+ * team, in a person's drafts.
+ */
 export interface StoryCreated extends EventBase {
   readonly type: 'story_created';
   readonly storyId: StoryId;
-  readonly teamId: TeamId;
+  readonly teamId: TeamId | null;
+  readonly draftsOf?: AccountId;
   readonly name: string;
+}
+
+/** A credential made in a team or a person's drafts [documented S11, S12]. */
+export interface CredentialCreated extends EventBase {
+  readonly type: 'credential_created';
+  readonly credentialId: CredentialId;
+  readonly name: string;
+  readonly mode: CredentialMode;
+  readonly teamId: TeamId | null;
+  readonly draftsOf?: AccountId;
+  readonly readAccess: ReadAccess;
+  readonly sharedTeams: readonly TeamId[];
+  readonly value: CredentialValue;
+}
+
+/** Its value replaced (audit `CredentialReplacement`): e.g. a person's key by a team key. */
+export interface CredentialRotated extends EventBase {
+  readonly type: 'credential_rotated';
+  readonly credentialId: CredentialId;
+  readonly value: CredentialValue;
+}
+
+export interface CredentialSharingChanged extends EventBase {
+  readonly type: 'credential_sharing_changed';
+  readonly credentialId: CredentialId;
+  readonly readAccess: ReadAccess;
+  readonly sharedTeams: readonly TeamId[];
+}
+
+export interface CredentialDeleted extends EventBase {
+  readonly type: 'credential_deleted';
+  readonly credentialId: CredentialId;
+}
+
+/** An HTTP Request action added at the end of a story. */
+export interface ActionAdded extends EventBase {
+  readonly type: 'action_added';
+  readonly storyId: StoryId;
+  readonly actionId: ActionId;
+  readonly name: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | null;
+}
+
+/** An action's request changed (its name and place stay). */
+export interface ActionChanged extends EventBase {
+  readonly type: 'action_changed';
+  readonly storyId: StoryId;
+  readonly actionId: ActionId;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | null;
+}
+
+/** A story was run: each action's status and the rule that decided it, in order. */
+export interface StoryRunRecorded extends EventBase {
+  readonly type: 'story_run_recorded';
+  readonly storyId: StoryId;
+  readonly results: readonly ActionResult[];
 }
 
 export type TenantEvent =
@@ -118,6 +191,13 @@ export type TenantEvent =
   | KeyCreated
   | KeyDeleted
   | SettingChanged
-  | StoryCreated;
+  | StoryCreated
+  | CredentialCreated
+  | CredentialRotated
+  | CredentialSharingChanged
+  | CredentialDeleted
+  | ActionAdded
+  | ActionChanged
+  | StoryRunRecorded;
 
 export type TenantEventType = TenantEvent['type'];

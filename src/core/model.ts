@@ -70,12 +70,118 @@ export interface ApiKey {
   readonly permissions: readonly TenantPermission[];
 }
 
-/** A story (workflow) in a team, made through the simulated API. */
+export type CredentialId = string;
+export type ActionId = string;
+
+/** A credential's kind [documented S12]; a key of this tenant is always held as `TEXT`. */
+export type CredentialMode =
+  | 'TEXT'
+  | 'JWT'
+  | 'OAUTH'
+  | 'AWS'
+  | 'MTLS'
+  | 'HTTP_REQUEST_AGENT'
+  | 'MULTI_REQUEST';
+export const CREDENTIAL_MODES: readonly CredentialMode[] = [
+  'TEXT',
+  'JWT',
+  'OAUTH',
+  'AWS',
+  'MTLS',
+  'HTTP_REQUEST_AGENT',
+  'MULTI_REQUEST',
+];
+
+/**
+ * Where a credential can be used [documented S11]: its own team (`TEAM`), "All teams & drafts"
+ * (`GLOBAL`), or the teams listed (`SPECIFIC_TEAMS`).
+ */
+export type ReadAccess = 'TEAM' | 'GLOBAL' | 'SPECIFIC_TEAMS';
+export const READ_ACCESS: readonly ReadAccess[] = ['TEAM', 'GLOBAL', 'SPECIFIC_TEAMS'];
+
+/** What a credential holds: a Tines API key of this tenant, or a secret of another service. */
+export type CredentialValue =
+  | { readonly kind: 'key'; readonly keyId: KeyId }
+  | { readonly kind: 'external' };
+
+/**
+ * A credential [documented S11, S12]: in a team, or in a person's drafts (`draftsOf`; exactly one
+ * of the two is set). Its value is never shown, only what it is.
+ */
+export interface Credential {
+  readonly id: CredentialId;
+  readonly name: string;
+  /** The name, lower-cased and underscored: what `<<CREDENTIAL.slug>>` names. */
+  readonly slug: string;
+  readonly mode: CredentialMode;
+  readonly teamId: TeamId | null;
+  readonly draftsOf: AccountId | null;
+  readonly readAccess: ReadAccess;
+  /** The teams of `SPECIFIC_TEAMS` (empty otherwise). */
+  readonly sharedTeams: readonly TeamId[];
+  readonly value: CredentialValue;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** Set once deleted (or deleted with its owner's drafts); kept, like a deleted key. */
+  readonly deletedAt: number | null;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
+
+/**
+ * An HTTP Request action [documented S13, S14]: a request to a path of the simulated API whose
+ * header values may reference a credential as `<<CREDENTIAL.slug>>`.
+ */
+export interface HttpAction {
+  readonly id: ActionId;
+  readonly name: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | null;
+}
+
+/** How one action of a run answered, and the rule that decided it. */
+export interface ActionResult {
+  readonly actionId: ActionId;
+  readonly status: number;
+  readonly rule: string;
+}
+
+export interface StoryRun {
+  readonly at: number;
+  readonly results: readonly ActionResult[];
+}
+
+/**
+ * A story (workflow): in a team (made through the simulated API or a scenario) or in a person's
+ * drafts (`draftsOf`; exactly one of the two is set), with its HTTP Request actions in order.
+ */
 export interface Story {
   readonly id: StoryId;
   readonly name: string;
-  readonly teamId: TeamId;
+  readonly teamId: TeamId | null;
+  readonly draftsOf: AccountId | null;
+  readonly actions: readonly HttpAction[];
   readonly createdAt: number;
+  readonly lastRun: StoryRun | null;
+  /** Set when it was deleted with its owner's drafts [documented S9]. */
+  readonly deletedAt: number | null;
+}
+
+/** `Jane's API key` → `jane_s_api_key`: a credential's slug [documented S12: underscored name]. */
+export function credentialSlug(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+/** `<<CREDENTIAL.slug>>` in a text [documented S13]: the slugs it references, in order. */
+export function credentialReferences(text: string): string[] {
+  return [...text.matchAll(/<<CREDENTIAL\.([a-z0-9_]+)>>/g)].map((match) => match[1] as string);
 }
 
 /** What a scenario starts from before its first event. Cannot be derived, so it is stored. */
@@ -107,6 +213,11 @@ export interface Tenant {
   readonly keysByCreator: PersistentMap<readonly KeyId[]>;
   /** Stories in creation order. */
   readonly stories: PersistentMap<Story>;
+  readonly credentials: PersistentMap<Credential>;
+  /** The credentials with each slug, in creation order (resolution reads these). */
+  readonly credentialsBySlug: PersistentMap<readonly CredentialId[]>;
+  /** The ids of the stories and credentials in each account's drafts (deleted with it, S9). */
+  readonly drafts: PersistentMap<readonly string[]>;
   /** Logical time of the last applied event. */
   readonly clock: number;
   /** How many events have been applied; drives deterministic ids. */
@@ -126,6 +237,9 @@ export function createTenant(genesis: TenantGenesis): Tenant {
     keyBySecret: PersistentMap.empty(),
     keysByCreator: PersistentMap.empty(),
     stories: PersistentMap.empty(),
+    credentials: PersistentMap.empty(),
+    credentialsBySlug: PersistentMap.empty(),
+    drafts: PersistentMap.empty(),
     clock: genesis.startsAt,
     sequence: 0,
   };

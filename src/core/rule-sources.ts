@@ -3,8 +3,24 @@
  * can tell a vendor fact from a choice the simulator made.
  */
 
-/** The vendor pages rules cite: S1 to S8 (their titles and addresses are in source-catalog.ts). */
-export type SourceId = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | 'S7' | 'S8';
+/** The vendor pages rules cite: S1 to S16 (their titles and addresses are in source-catalog.ts). */
+export type SourceId =
+  | 'S1'
+  | 'S2'
+  | 'S3'
+  | 'S4'
+  | 'S5'
+  | 'S6'
+  | 'S7'
+  | 'S8'
+  | 'S9'
+  | 'S10'
+  | 'S11'
+  | 'S12'
+  | 'S13'
+  | 'S14'
+  | 'S15'
+  | 'S16';
 
 export type RuleSource =
   | { readonly kind: 'documented'; readonly sourceId: SourceId; readonly quote?: string }

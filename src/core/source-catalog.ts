@@ -1,5 +1,5 @@
 /**
- * The vendor pages behind the documented rules (rule-sources.ts names them S1 to S8). Apart from
+ * The vendor pages behind the documented rules (rule-sources.ts names them S1 to S16). Apart from
  * the rules, so that only the explanations that show a source's title and link load it.
  */
 import type { SourceId } from './rule-sources';
@@ -28,5 +28,34 @@ export const SOURCES = {
   S8: {
     title: 'HTTP 4xx guidance',
     url: 'https://explained.tines.com/en/articles/9353706-http-request-action-4xx-status-codes',
+  },
+  S9: {
+    title: 'Removing team members',
+    url: 'https://explained.tines.com/en/articles/12729867-removing-team-members',
+  },
+  S10: {
+    title: 'Credentials: connect flows',
+    url: 'https://www.tines.com/docs/credentials/connect-flows/',
+  },
+  S11: { title: 'Credentials', url: 'https://www.tines.com/docs/credentials/' },
+  S12: {
+    title: 'Credentials API: list',
+    url: 'https://www.tines.com/docs/api/credentials/list/',
+  },
+  S13: {
+    title: 'Referencing credentials',
+    url: 'https://explained.tines.com/en/articles/13868974-referencing-credentials',
+  },
+  S14: {
+    title: 'HTTP Request action',
+    url: 'https://www.tines.com/docs/actions/types/http-request/',
+  },
+  S15: {
+    title: 'Error handling best practice',
+    url: 'https://explained.tines.com/en/articles/14320911-error-handling-best-practice-guide',
+  },
+  S16: {
+    title: 'Teammate credential access',
+    url: 'https://explained.tines.com/en/articles/12729918-teammate-credential-access',
   },
 } as const satisfies Record<SourceId, { readonly title: string; readonly url: string }>;

@@ -44,8 +44,16 @@ function touchedKeys(after: Tenant, event: TenantEvent): ApiKey[] {
       return key === undefined ? [] : [key];
     }
     case 'setting_changed':
-    // The setting governs who may create keys, not whether a key is accepted.
+    // The setting governs who may create keys, not whether a key is accepted; credentials and
+    // stories use keys and change none.
     case 'story_created':
+    case 'credential_created':
+    case 'credential_rotated':
+    case 'credential_sharing_changed':
+    case 'credential_deleted':
+    case 'action_added':
+    case 'action_changed':
+    case 'story_run_recorded':
       return [];
   }
 }

@@ -19,12 +19,22 @@ export const OPERATION_NAMES: Readonly<Record<TenantEventType, string>> = {
   key_deleted: 'AuthenticationTokenDeletion',
   setting_changed: 'TenantSettingChange',
   story_created: 'StoryCreation',
+  credential_created: 'CredentialSave',
+  credential_sharing_changed: 'CredentialSave',
+  credential_rotated: 'CredentialReplacement',
+  credential_deleted: 'CredentialDestruction',
+  action_added: 'ActionCreation',
+  action_changed: 'ActionUpdate',
+  story_run_recorded: 'StoryRun',
 };
 
 /** Operation names the vendor documents; the rest are the simulator's. */
 export const DOCUMENTED_OPERATION_NAMES: readonly string[] = [
   'AuthenticationTokenCreation',
   'AuthenticationTokenDeletion',
+  'CredentialSave',
+  'CredentialReplacement',
+  'CredentialDestruction',
 ];
 
 /** The account an entry is filed under: the acting account, or the owner of the acting key. */
@@ -104,7 +114,44 @@ function inputsOf(event: TenantEvent): Record<string, unknown> {
     case 'setting_changed':
       return { setting: event.setting, value: event.value };
     case 'story_created':
-      return { storyId: event.storyId, teamId: event.teamId, name: event.name };
+      return {
+        storyId: event.storyId,
+        teamId: event.teamId,
+        draftsOf: event.draftsOf ?? null,
+        name: event.name,
+      };
+    case 'credential_created':
+      // The value is never logged: what it holds is named, a key by its id.
+      return {
+        credentialId: event.credentialId,
+        name: event.name,
+        mode: event.mode,
+        teamId: event.teamId,
+        draftsOf: event.draftsOf ?? null,
+        readAccess: event.readAccess,
+        sharedTeams: event.sharedTeams,
+        holds: event.value,
+      };
+    case 'credential_rotated':
+      return { credentialId: event.credentialId, holds: event.value };
+    case 'credential_sharing_changed':
+      return {
+        credentialId: event.credentialId,
+        readAccess: event.readAccess,
+        sharedTeams: event.sharedTeams,
+      };
+    case 'credential_deleted':
+      return { credentialId: event.credentialId };
+    case 'action_added':
+    case 'action_changed':
+      return {
+        storyId: event.storyId,
+        actionId: event.actionId,
+        method: event.method,
+        path: event.path,
+      };
+    case 'story_run_recorded':
+      return { storyId: event.storyId, results: event.results };
   }
 }
 
