@@ -13,22 +13,21 @@ import {
   type Tenant,
 } from '../model';
 
-function live(tenant: Tenant, slug: string): Credential[] {
+function withSlug(tenant: Tenant, slug: string, includeDeleted: boolean): Credential[] {
   const found: Credential[] = [];
   for (const id of tenant.credentialsBySlug.get(slug) ?? []) {
     const credential = tenant.credentials.get(id);
-    if (credential !== undefined && credential.deletedAt === null) found.push(credential);
+    if (credential !== undefined && (includeDeleted || credential.deletedAt === null)) {
+      found.push(credential);
+    }
   }
   return found;
 }
 
-/** The credential `slug` means in `story`, or null when none may be used there. */
-export function resolveCredential(
-  tenant: Tenant,
-  story: Pick<Story, 'teamId' | 'draftsOf'>,
-  slug: string,
-): Credential | null {
-  const candidates = live(tenant, slug);
+type StoryPlace = Pick<Story, 'teamId' | 'draftsOf'>;
+
+/** The precedence of S11 over some candidates (all with one slug, oldest first). */
+function pick(candidates: readonly Credential[], story: StoryPlace): Credential | null {
   const own = candidates.find((credential) =>
     story.teamId !== null
       ? credential.teamId === story.teamId
@@ -46,6 +45,56 @@ export function resolveCredential(
     ) ?? null
   );
 }
+
+/** The credential `slug` means in `story`, or null when none may be used there. */
+export function resolveCredential(
+  tenant: Tenant,
+  story: StoryPlace,
+  slug: string,
+): Credential | null {
+  return pick(withSlug(tenant, slug, false), story);
+}
+
+/**
+ * Why a reference resolves to nothing, for the run's and the plan's explanations:
+ * - `DELETED_WITH_DRAFTS`: the credential it would mean lived in drafts deleted with their owner
+ *   [documented S9];
+ * - `DELETED`: the credential it would mean was deleted;
+ * - `NOT_SHARED`: credentials with this slug exist, but none is shared with the story's place;
+ * - `NO_SUCH_CREDENTIAL`: no credential ever had this slug.
+ * `credential` is the one concerned (the deleted one, or the oldest live one not shared).
+ */
+export type UnresolvedReason =
+  | 'DELETED_WITH_DRAFTS'
+  | 'DELETED'
+  | 'NOT_SHARED'
+  | 'NO_SUCH_CREDENTIAL';
+
+export function whyUnresolved(
+  tenant: Tenant,
+  story: StoryPlace,
+  slug: string,
+): { readonly reason: UnresolvedReason; readonly credential: Credential | null } {
+  const all = withSlug(tenant, slug, true);
+  // Deletion aside, which one would it mean? Resolution is the same precedence over more candidates.
+  const meant = pick(all, story);
+  if (meant !== null && meant.deletedAt !== null) {
+    const owner = meant.draftsOf === null ? undefined : tenant.accounts.get(meant.draftsOf);
+    // Deleting an account stamps its drafts with the deletion's time (apply.ts, S9).
+    const withDrafts = owner?.status === 'deleted' && owner.updatedAt === meant.deletedAt;
+    return { reason: withDrafts ? 'DELETED_WITH_DRAFTS' : 'DELETED', credential: meant };
+  }
+  const live = all.find((credential) => credential.deletedAt === null);
+  if (live !== undefined) return { reason: 'NOT_SHARED', credential: live };
+  return { reason: 'NO_SUCH_CREDENTIAL', credential: null };
+}
+
+export const UNRESOLVED_LABELS: Readonly<Record<UnresolvedReason, string>> = {
+  DELETED_WITH_DRAFTS: 'Deleted with its owner’s drafts',
+  DELETED: 'Credential deleted',
+  NOT_SHARED: 'Not shared with this team',
+  NO_SUCH_CREDENTIAL: 'No such credential',
+};
 
 /** The slugs an action references, in its headers, path and body (each once, in order). */
 export function actionReferences(action: HttpAction): string[] {
