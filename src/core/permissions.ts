@@ -5,7 +5,18 @@
  * role descriptions in S2, S4 and S5; the vendor does not publish this table.
  */
 import { evaluateKey, type VerdictCode } from './key-verdict';
-import type { AccountId, ApiKey, KeyId, TeamId, TeamRole, Tenant, TenantPermission } from './model';
+import type {
+  AccountId,
+  ApiKey,
+  Credential,
+  CredentialId,
+  KeyId,
+  Story,
+  TeamId,
+  TeamRole,
+  Tenant,
+  TenantPermission,
+} from './model';
 import { assumed, documented, type RuleRef } from './rule-sources';
 
 /** The simulated API's operations, after routing. Paths follow the real API (S7). */
@@ -17,7 +28,26 @@ export type ApiOperation =
   | { readonly kind: 'delete_user'; readonly userId: AccountId }
   | { readonly kind: 'audit_logs' }
   | { readonly kind: 'team_members'; readonly teamId: TeamId }
-  | { readonly kind: 'create_story'; readonly teamId: TeamId };
+  | { readonly kind: 'create_story'; readonly teamId: TeamId }
+  /** `GET /api/v1/user_credentials`, with `team_id` or without (null). */
+  | { readonly kind: 'list_credentials'; readonly teamId: TeamId | null }
+  /**
+   * `GET /api/v1/user_credentials/{id}`: who may read it depends on where it lives and how it is
+   * shared (`place`); null when no live credential has the id (the target check answers 404).
+   */
+  | {
+      readonly kind: 'get_credential';
+      readonly credentialId: CredentialId;
+      readonly place: CredentialPlace | null;
+    }
+  /** `GET /api/v1/stories`, with `team_id` or without (null). */
+  | { readonly kind: 'list_stories'; readonly teamId: TeamId | null };
+
+/** Where a credential lives and whom it is shared with: all that reading it depends on. */
+export type CredentialPlace = Pick<
+  Credential,
+  'teamId' | 'draftsOf' | 'readAccess' | 'sharedTeams'
+>;
 
 export type ApiOperationKind = ApiOperation['kind'];
 
@@ -40,7 +70,27 @@ export function describeOperation(operation: ApiOperation): string {
       return `GET /api/v1/teams/${operation.teamId}/members`;
     case 'create_story':
       return `POST /api/v1/stories (team_id ${operation.teamId})`;
+    case 'list_credentials':
+      return `GET /api/v1/user_credentials${teamQuery(operation.teamId)}`;
+    case 'get_credential':
+      return `GET /api/v1/user_credentials/${operation.credentialId}${placeText(operation.place)}`;
+    case 'list_stories':
+      return `GET /api/v1/stories${teamQuery(operation.teamId)}`;
   }
+}
+
+function teamQuery(teamId: TeamId | null): string {
+  return teamId === null ? '' : `?team_id=${teamId}`;
+}
+
+function placeText(place: CredentialPlace | null): string {
+  if (place === null) return '';
+  const home = place.teamId !== null ? `of ${place.teamId}` : `in ${place.draftsOf}'s drafts`;
+  const shared =
+    place.readAccess === 'SPECIFIC_TEAMS'
+      ? `SPECIFIC_TEAMS ${place.sharedTeams.join(', ')}`
+      : place.readAccess;
+  return ` (a credential ${home}, read access ${shared})`;
 }
 
 export type DecisionCode =
@@ -48,7 +98,9 @@ export type DecisionCode =
   | 'NOT_TENANT_OWNER'
   | 'NO_AUDIT_LOG_READ'
   | 'NOT_ON_TEAM'
-  | 'TEAM_ROLE_TOO_LOW';
+  | 'TEAM_ROLE_TOO_LOW'
+  | 'NO_TEAM_ACCESS'
+  | 'CREDENTIAL_NOT_SHARED';
 
 export interface Decision {
   readonly status: 200 | 401 | 403;
@@ -93,30 +145,60 @@ export const PERMISSION_RULES = {
     summary: 'Creating a story in a team needs Editor or Team admin on that team.',
     source: assumed('S5: viewers can view but not edit; editors and team admins can build.'),
   },
+  listCredentials: {
+    id: 'perm.list-credentials',
+    summary:
+      'Listing credentials (metadata, never values): tenant owner access lists all; other keys and people list those of their teams (any role), those shared with all teams (GLOBAL) or with one of their teams (SPECIFIC_TEAMS), and a person also their own drafts’; with team_id, a role on that team is needed. Service keys hold only tenant permissions and get 403.',
+    source: assumed(
+      'S11 says where a credential can be used and that a team sees those shared with it; S16 gives viewers metadata (assumed in domain.md); the vendor publishes no table for keys.',
+    ),
+  },
+  getCredential: {
+    id: 'perm.get-credential',
+    summary:
+      'Reading one credential’s metadata needs what listing it needs: tenant owner access, a role on its team, sharing that reaches one of your teams (GLOBAL, SPECIFIC_TEAMS), or, for a person, their own drafts. Service keys get 403; an unknown or deleted credential answers 404.',
+    source: assumed(
+      'S11 and S16 as for the list; a credential outside your reach gets 403 (not 404), as a team outside it does.',
+    ),
+  },
+  listStories: {
+    id: 'perm.list-stories',
+    summary:
+      'Listing stories: tenant owner access lists all; other keys and people list the stories of their teams (any role) and a person also their own drafts’; with team_id, a role on that team is needed. Service keys get 403.',
+    source: assumed(
+      'S5: every team role can view the team’s stories; drafts are their owner’s (S9). The vendor publishes no table for keys.',
+    ),
+  },
 } as const satisfies Record<string, RuleRef>;
 
-/** What a principal holds: owner access, tenant permissions, and a role per team. */
-interface Grants {
+/**
+ * What a principal holds: owner access, tenant permissions, a role per team, and for a personal
+ * key the account whose drafts it may read (its creator).
+ */
+export interface Grants {
   readonly owner: boolean;
   readonly permissions: readonly TenantPermission[];
   readonly teamRoles: Readonly<Record<TeamId, TeamRole>>;
+  readonly drafts: AccountId | null;
+  /** Service keys act with tenant permissions only: no team, no drafts. */
+  readonly service: boolean;
 }
 
-const NONE: Grants = { owner: false, permissions: [], teamRoles: {} };
+const NONE: Grants = { owner: false, permissions: [], teamRoles: {}, drafts: null, service: false };
 
 /**
  * The grants a key acts with. A personal key acts as its creator with the creator's *current*
  * roles (S2), so demoting a person narrows their personal key at once; the other scopes are
  * separate principals with what they were granted at creation.
  */
-function grantsOf(tenant: Tenant, key: ApiKey): Grants {
+export function grantsOf(tenant: Tenant, key: ApiKey): Grants {
   switch (key.scope) {
     case 'tenant_owner':
-      return { owner: true, permissions: [], teamRoles: {} };
+      return { ...NONE, owner: true };
     case 'service':
-      return { owner: false, permissions: key.permissions, teamRoles: {} };
+      return { ...NONE, permissions: key.permissions, service: true };
     case 'team':
-      return { owner: false, permissions: [], teamRoles: key.teamRoles };
+      return { ...NONE, teamRoles: key.teamRoles };
     case 'personal': {
       const creator = tenant.accounts.get(key.createdBy);
       if (creator === undefined) return NONE;
@@ -124,9 +206,36 @@ function grantsOf(tenant: Tenant, key: ApiKey): Grants {
         owner: creator.tenantRole === 'owner',
         permissions: creator.permissions,
         teamRoles: creator.teamRoles,
+        drafts: creator.id,
+        service: false,
       };
     }
   }
+}
+
+/**
+ * Whether a principal may read a credential's metadata [assumed from S11, S16]: owners any; else
+ * one of its teams' own, one shared with all teams (GLOBAL) or with one of its teams
+ * (SPECIFIC_TEAMS), or one in the person's own drafts. Service keys none.
+ */
+export function canReadCredential(grants: Grants, place: CredentialPlace): boolean {
+  if (grants.owner) return true;
+  if (grants.service) return false;
+  if (place.teamId !== null && grants.teamRoles[place.teamId] !== undefined) return true;
+  if (place.draftsOf !== null && place.draftsOf === grants.drafts) return true;
+  if (place.readAccess === 'GLOBAL') return true;
+  return (
+    place.readAccess === 'SPECIFIC_TEAMS' &&
+    place.sharedTeams.some((teamId) => grants.teamRoles[teamId] !== undefined)
+  );
+}
+
+/** Whether a principal may see a story [assumed from S5, S9]: its team's, or one's own drafts. */
+export function canReadStory(grants: Grants, story: Pick<Story, 'teamId' | 'draftsOf'>): boolean {
+  if (grants.owner) return true;
+  if (grants.service) return false;
+  if (story.teamId !== null) return grants.teamRoles[story.teamId] !== undefined;
+  return story.draftsOf !== null && story.draftsOf === grants.drafts;
 }
 
 const allow = (rule: RuleRef): Decision => ({ status: 200, code: 'VALID', rule });
@@ -155,6 +264,27 @@ function decide(grants: Grants, operation: ApiOperation): Decision {
       return role === 'viewer'
         ? forbid('TEAM_ROLE_TOO_LOW', PERMISSION_RULES.createStory)
         : allow(PERMISSION_RULES.createStory);
+    }
+    case 'list_credentials':
+    case 'list_stories': {
+      const rule =
+        operation.kind === 'list_credentials'
+          ? PERMISSION_RULES.listCredentials
+          : PERMISSION_RULES.listStories;
+      if (grants.service) return forbid('NO_TEAM_ACCESS', rule);
+      if (operation.teamId !== null && grants.teamRoles[operation.teamId] === undefined) {
+        return forbid('NOT_ON_TEAM', rule);
+      }
+      return allow(rule);
+    }
+    case 'get_credential': {
+      const rule = PERMISSION_RULES.getCredential;
+      if (grants.service) return forbid('NO_TEAM_ACCESS', rule);
+      // Unknown or deleted: allowed here so that the target check answers 404.
+      if (operation.place === null || canReadCredential(grants, operation.place)) {
+        return allow(rule);
+      }
+      return forbid('CREDENTIAL_NOT_SHARED', rule);
     }
   }
 }

@@ -7,6 +7,7 @@
  * returned for the caller to log: the API changes the tenant exactly as the console does.
  */
 import { apply } from '../apply';
+import { actionReferences, referencesTo, resolveCredential } from '../automation/resolve';
 import { changeRoles, changeStatus, createStory } from '../commands';
 import { namedDirectionControlReason } from '../direction-control-names';
 import type { Actor, TenantEvent } from '../events';
@@ -14,21 +15,35 @@ import { authenticate, type Verdict } from '../key-verdict';
 import {
   type Account,
   type ApiKey,
+  type Credential,
   SCOPE_LABELS,
+  type Story,
   TENANT_PERMISSIONS,
   type Tenant,
   type TenantPermission,
 } from '../model';
-import { type ApiOperation, authorize, type Decision, describeOperation } from '../permissions';
+import {
+  type ApiOperation,
+  authorize,
+  canReadCredential,
+  canReadStory,
+  type Decision,
+  describeOperation,
+  type Grants,
+  grantsOf,
+} from '../permissions';
 import type { RuleRef } from '../rule-sources';
 import { API_RULES } from './api-rules';
 import type { ApiOutcome, ApiRequest, ApiResponse, ApiState } from './api-types';
 import { type AuditFilter, auditEntry, selectAuditEvents } from './audit-log';
 import {
+  credentialResource,
   DEFAULT_PER_PAGE,
   MAX_PER_PAGE,
   memberResource,
   paginate,
+  type References,
+  storyListResource,
   storyResource,
   userResource,
 } from './resources';
@@ -266,6 +281,11 @@ interface Input {
   /** `filter=TENANT_OWNER` and `include=team_memberships` of the user endpoints. */
   readonly ownersOnly: boolean;
   readonly withTeams: boolean;
+  /** `team_id` of the credential and story lists; null for every team. */
+  readonly teamId: string | null;
+  /** `filter=UNUSED_IN_ACTIONS` and `include_references=true` of the credential endpoints. */
+  readonly unusedOnly: boolean;
+  readonly withReferences: boolean;
 }
 
 function usersQuery(query: URLSearchParams) {
@@ -280,11 +300,39 @@ function usersQuery(query: URLSearchParams) {
   return { ownersOnly: filter === 'TENANT_OWNER', withTeams: include === 'team_memberships' };
 }
 
+function teamIdParam(query: URLSearchParams): string | null {
+  const raw = query.get('team_id');
+  if (raw === null) return null;
+  if (raw.trim() === '') badRequest('team_id must name a team; got an empty value.');
+  return raw;
+}
+
+function credentialsQuery(query: URLSearchParams, list: boolean) {
+  let unusedOnly = false;
+  if (list) {
+    const filter = query.get('filter');
+    if (filter !== null && filter !== 'UNUSED_IN_ACTIONS') {
+      badRequest(
+        `filter must be UNUSED_IN_ACTIONS; got "${filter}" (the vendor's UNRESTRICTED and RESTRICTED are not simulated).`,
+      );
+    }
+    unusedOnly = filter === 'UNUSED_IN_ACTIONS';
+  }
+  const include = query.get('include_references');
+  if (include !== null && include !== 'true' && include !== 'false') {
+    badRequest(`include_references must be true or false; got "${include}".`);
+  }
+  return { unusedOnly, withReferences: include === 'true' };
+}
+
 function inputOf(endpoint: Endpoint, query: URLSearchParams, body: string | null): Input {
   const lists =
     endpoint.name === 'list_users' ||
     endpoint.name === 'audit_logs' ||
-    endpoint.name === 'team_members';
+    endpoint.name === 'team_members' ||
+    endpoint.name === 'list_credentials' ||
+    endpoint.name === 'list_stories';
+  const credentials = endpoint.name === 'list_credentials' || endpoint.name === 'get_credential';
   return {
     paging: lists ? paging(query) : { page: 1, perPage: DEFAULT_PER_PAGE },
     update: endpoint.name === 'update_user' ? userUpdateOf(body) : null,
@@ -301,6 +349,13 @@ function inputOf(endpoint: Endpoint, query: URLSearchParams, body: string | null
     ...(endpoint.name === 'list_users' || endpoint.name === 'get_user'
       ? usersQuery(query)
       : { ownersOnly: false, withTeams: false }),
+    teamId:
+      endpoint.name === 'list_credentials' || endpoint.name === 'list_stories'
+        ? teamIdParam(query)
+        : null,
+    ...(credentials
+      ? credentialsQuery(query, endpoint.name === 'list_credentials')
+      : { unusedOnly: false, withReferences: false }),
   };
 }
 
@@ -315,8 +370,14 @@ interface Call {
   readonly input: Input;
 }
 
+/** A credential the API can see: deleted ones are gone from it. */
+function liveCredential(tenant: Tenant, credentialId: string): Credential | undefined {
+  const credential = tenant.credentials.get(credentialId);
+  return credential === undefined || credential.deletedAt !== null ? undefined : credential;
+}
+
 /** The operation the permission rules judge, for an endpoint and its parsed input. */
-function operationOf(endpoint: Endpoint, storyTeam: string): ApiOperation {
+function operationOf(endpoint: Endpoint, input: Input, tenant: Tenant): ApiOperation {
   switch (endpoint.name) {
     case 'info':
     case 'list_users':
@@ -329,7 +390,16 @@ function operationOf(endpoint: Endpoint, storyTeam: string): ApiOperation {
     case 'team_members':
       return { kind: 'team_members', teamId: endpoint.teamId };
     case 'create_story':
-      return { kind: 'create_story', teamId: storyTeam };
+      return { kind: 'create_story', teamId: input.story?.teamId ?? '' };
+    case 'list_credentials':
+    case 'list_stories':
+      return { kind: endpoint.name, teamId: input.teamId };
+    case 'get_credential':
+      return {
+        kind: 'get_credential',
+        credentialId: endpoint.credentialId,
+        place: liveCredential(tenant, endpoint.credentialId) ?? null,
+      };
   }
 }
 
@@ -458,15 +528,7 @@ function perform(endpoint: Endpoint, call: Call, decision: Decision): ApiOutcome
       return ok(200, { audit_logs: result.items, meta: result.meta });
     }
     case 'team_members': {
-      if (!tenant.teams.has(endpoint.teamId)) {
-        return failure(
-          404,
-          'TEAM_NOT_FOUND',
-          `There is no team "${endpoint.teamId}".`,
-          API_RULES.notFound,
-          key,
-        );
-      }
+      if (!tenant.teams.has(endpoint.teamId)) return teamNotFound(endpoint.teamId, key);
       const members: Account[] = [];
       for (const account of tenant.accounts.values()) {
         if (account.status !== 'deleted' && account.teamRoles[endpoint.teamId] !== undefined) {
@@ -484,20 +546,126 @@ function perform(endpoint: Endpoint, call: Call, decision: Decision): ApiOutcome
       if (story === null) throw new Error('create_story without its parsed body');
       return createStoryCall(call, story, decision);
     }
+    case 'list_credentials':
+    case 'list_stories': {
+      if (input.teamId !== null && !tenant.teams.has(input.teamId)) {
+        return teamNotFound(input.teamId, key);
+      }
+      const grants = grantsOf(tenant, key);
+      if (endpoint.name === 'list_stories') {
+        const stories = visibleStories(tenant, grants, input.teamId);
+        const result = paginate(tenant.domain, path, query, stories.length, page, perPage, (i) =>
+          storyListResource(stories[i] as Story),
+        );
+        return ok(200, { stories: result.items, meta: result.meta });
+      }
+      const index = input.unusedOnly || input.withReferences ? referenceIndex(tenant) : new Map();
+      const credentials = visibleCredentials(tenant, grants, input.teamId).filter(
+        (credential) => !input.unusedOnly || !index.has(credential.id),
+      );
+      const result = paginate(
+        tenant.domain,
+        path,
+        query,
+        credentials.length,
+        page,
+        perPage,
+        (i) => {
+          const credential = credentials[i] as Credential;
+          const references = input.withReferences
+            ? (index.get(credential.id) ?? NO_REFERENCES)
+            : null;
+          return credentialResource(tenant, credential, references);
+        },
+      );
+      return ok(200, { user_credentials: result.items, meta: result.meta });
+    }
+    case 'get_credential': {
+      const credential = liveCredential(tenant, endpoint.credentialId);
+      if (credential === undefined) {
+        return failure(
+          404,
+          'CREDENTIAL_NOT_FOUND',
+          `There is no credential "${endpoint.credentialId}" (deleted credentials are gone from the API).`,
+          API_RULES.notFound,
+          key,
+        );
+      }
+      const references = input.withReferences ? referencesOf(tenant, credential.id) : null;
+      return ok(200, credentialResource(tenant, credential, references));
+    }
   }
+}
+
+function teamNotFound(teamId: string, key: ApiKey): ApiOutcome {
+  return failure(404, 'TEAM_NOT_FOUND', `There is no team "${teamId}".`, API_RULES.notFound, key);
+}
+
+const NO_REFERENCES: References = { storyIds: [], actionIds: [] };
+
+/** Live credentials the principal may read, of one team (its own, not shared in) or of all. */
+function visibleCredentials(tenant: Tenant, grants: Grants, teamId: string | null): Credential[] {
+  const found: Credential[] = [];
+  for (const credential of tenant.credentials.values()) {
+    if (credential.deletedAt !== null) continue;
+    if (teamId !== null && credential.teamId !== teamId) continue;
+    if (canReadCredential(grants, credential)) found.push(credential);
+  }
+  return found;
+}
+
+/** Live stories the principal may see, of one team or of all. */
+function visibleStories(tenant: Tenant, grants: Grants, teamId: string | null): Story[] {
+  const found: Story[] = [];
+  for (const story of tenant.stories.values()) {
+    if (story.deletedAt !== null) continue;
+    if (teamId !== null && story.teamId !== teamId) continue;
+    if (canReadStory(grants, story)) found.push(story);
+  }
+  return found;
+}
+
+/** One credential's references, grouped: each story once, each action once, in story order. */
+function referencesOf(tenant: Tenant, credentialId: string): References {
+  const found = referencesTo(tenant, credentialId);
+  return {
+    storyIds: [...new Set(found.map((reference) => reference.storyId))],
+    actionIds: found.map((reference) => reference.actionId),
+  };
+}
+
+/**
+ * Every credential's references in one walk over the live stories (as `referencesTo` resolves
+ * them, S11): a list of 10,000 credentials costs one walk, not one per credential. A credential
+ * with no entry is referenced by no live action (`UNUSED_IN_ACTIONS`).
+ */
+function referenceIndex(tenant: Tenant): Map<string, References> {
+  const index = new Map<string, { storyIds: string[]; actionIds: string[] }>();
+  for (const story of tenant.stories.values()) {
+    if (story.deletedAt !== null) continue;
+    for (const action of story.actions) {
+      const used = new Set<string>();
+      for (const slug of actionReferences(action)) {
+        const credential = resolveCredential(tenant, story, slug);
+        if (credential !== null) used.add(credential.id);
+      }
+      for (const credentialId of used) {
+        let entry = index.get(credentialId);
+        if (entry === undefined) {
+          entry = { storyIds: [], actionIds: [] };
+          index.set(credentialId, entry);
+        }
+        if (entry.storyIds[entry.storyIds.length - 1] !== story.id) entry.storyIds.push(story.id);
+        entry.actionIds.push(action.id);
+      }
+    }
+  }
+  return index;
 }
 
 function createStoryCall(call: Call, story: { teamId: string; name: string }, decision: Decision) {
   const { state, key, actor } = call;
-  if (!state.tenant.teams.has(story.teamId)) {
-    return failure(
-      404,
-      'TEAM_NOT_FOUND',
-      `There is no team "${story.teamId}".`,
-      API_RULES.notFound,
-      key,
-    );
-  }
+  if (!state.tenant.teams.has(story.teamId)) return teamNotFound(story.teamId, key);
   const result = applyAll(state.tenant, [(t) => createStory(t, story, actor)], key);
   if (!result.ok) return result.outcome;
   const event = result.events[0];
@@ -552,7 +720,7 @@ export function handleApiRequest(state: ApiState, request: ApiRequest): ApiOutco
   try {
     const endpoint = routed.endpoint;
     const input = inputOf(endpoint, query, request.body);
-    const operation = operationOf(endpoint, input.story?.teamId ?? '');
+    const operation = operationOf(endpoint, input, tenant);
     const decision = authorize(tenant, key.id, operation);
     if (decision.status !== 200) {
       return failure(

@@ -3,7 +3,16 @@
  * the Tines API reference): field names and nesting as documented, values from the tenant.
  * Ids are the simulator's strings, not the vendor's integers.
  */
-import type { Account, Story, TeamRole, Tenant } from '../model';
+import { actionReferences } from '../automation/resolve';
+import {
+  type Account,
+  type Credential,
+  credentialSlug,
+  type Story,
+  type TeamId,
+  type TeamRole,
+  type Tenant,
+} from '../model';
 
 export function isoTime(ms: number): string {
   return new Date(ms).toISOString();
@@ -76,6 +85,86 @@ export function storyResource(story: Story, userId: string | null) {
     tags: [],
     created_at: isoTime(story.createdAt),
     updated_at: isoTime(story.createdAt),
+  };
+}
+
+/**
+ * A team's slug, for `shared_team_slugs` [assumed]: the vendor names teams by slug there (S12)
+ * but does not say how a slug is made; the simulator underscores the team's name as it does a
+ * credential's ("Team SecOps" -> `team_secops`). An unknown team keeps its id.
+ */
+export function teamSlug(tenant: Tenant, teamId: TeamId): string {
+  const team = tenant.teams.get(teamId);
+  return team === undefined ? teamId : credentialSlug(team.name);
+}
+
+/** The stories and actions that reference a credential (`include_references=true`, S12). */
+export interface References {
+  readonly storyIds: readonly string[];
+  readonly actionIds: readonly string[];
+}
+
+/**
+ * A credential of `GET /api/v1/user_credentials` [documented S12: the fields], never its value:
+ * what it holds (a key of this tenant or another secret) is not even hinted at. `folder_id` and
+ * `description` are null (the simulator has neither); `simulator_drafts_of` (not a vendor
+ * field) names the account whose drafts hold it, null for a team's. With references, the
+ * simulator's `story_ids` and `action_ids` [assumed names: S12 says the ids are returned, not
+ * under which fields].
+ */
+export function credentialResource(
+  tenant: Tenant,
+  credential: Credential,
+  references: References | null,
+) {
+  const resource = {
+    id: credential.id,
+    name: credential.name,
+    mode: credential.mode,
+    team_id: credential.teamId,
+    folder_id: null,
+    read_access: credential.readAccess,
+    shared_team_slugs:
+      credential.readAccess === 'SPECIFIC_TEAMS'
+        ? credential.sharedTeams.map((teamId) => teamSlug(tenant, teamId))
+        : [],
+    description: null,
+    slug: credential.slug,
+    created_at: isoTime(credential.createdAt),
+    updated_at: isoTime(credential.updatedAt),
+    simulator_drafts_of: credential.draftsOf,
+  };
+  if (references === null) return resource;
+  return { ...resource, story_ids: references.storyIds, action_ids: references.actionIds };
+}
+
+/**
+ * A story of `GET /api/v1/stories`: the vendor's story fields, plus the simulator's own
+ * (`simulator_`): whose drafts hold it, its HTTP Request actions (method, path and the
+ * credential slugs they reference; never a header value) and its last run.
+ */
+export function storyListResource(story: Story) {
+  return {
+    ...storyResource(story, story.draftsOf),
+    simulator_drafts_of: story.draftsOf,
+    simulator_actions: story.actions.map((action) => ({
+      id: action.id,
+      name: action.name,
+      method: action.method,
+      path: action.path,
+      credential_slugs: actionReferences(action),
+    })),
+    simulator_last_run:
+      story.lastRun === null
+        ? null
+        : {
+            at: isoTime(story.lastRun.at),
+            results: story.lastRun.results.map((result) => ({
+              action_id: result.actionId,
+              status: result.status,
+              rule: result.rule,
+            })),
+          },
   };
 }
 

@@ -11,7 +11,10 @@ export type Endpoint =
   | { readonly name: 'delete_user'; readonly userId: string }
   | { readonly name: 'audit_logs' }
   | { readonly name: 'team_members'; readonly teamId: string }
-  | { readonly name: 'create_story' };
+  | { readonly name: 'create_story' }
+  | { readonly name: 'list_credentials' }
+  | { readonly name: 'get_credential'; readonly credentialId: string }
+  | { readonly name: 'list_stories' };
 
 export type Route =
   | { readonly kind: 'found'; readonly endpoint: Endpoint }
@@ -40,7 +43,15 @@ const PATTERNS: readonly PathPattern[] = [
     segments: ['teams', ':id', 'members'],
     methods: { GET: (teamId) => ({ name: 'team_members', teamId }) },
   },
-  { segments: ['stories'], methods: { POST: () => ({ name: 'create_story' }) } },
+  {
+    segments: ['stories'],
+    methods: { GET: () => ({ name: 'list_stories' }), POST: () => ({ name: 'create_story' }) },
+  },
+  { segments: ['user_credentials'], methods: { GET: () => ({ name: 'list_credentials' }) } },
+  {
+    segments: ['user_credentials', ':id'],
+    methods: { GET: (credentialId) => ({ name: 'get_credential', credentialId }) },
+  },
 ];
 
 /** Every endpoint as its method and path template, for the request console's suggestions. */

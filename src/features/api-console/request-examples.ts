@@ -1,4 +1,4 @@
-import type { Account, ApiKey, Tenant } from '../../core/model';
+import type { Account, ApiKey, Credential, Tenant } from '../../core/model';
 
 /** A ready-made request for the console's form. */
 export interface ExampleRequest {
@@ -38,6 +38,13 @@ function firstLiveAccount(tenant: Tenant): Account | undefined {
   return undefined;
 }
 
+function firstLiveCredential(tenant: Tenant): Credential | undefined {
+  for (const credential of tenant.credentials.values()) {
+    if (credential.deletedAt === null) return credential;
+  }
+  return undefined;
+}
+
 /**
  * Examples for the chosen key: the user endpoints aim at its creator (deactivate Jane with
  * Jane's tenant owner key is the FAQ's story), or at the first user when no key is chosen.
@@ -73,13 +80,50 @@ export function exampleRequests(tenant: Tenant, key: ApiKey | undefined): Exampl
       { label: `Delete ${target.name}`, method: 'DELETE', path: user, body: '' },
     );
   }
-  examples.push({ label: 'Audit log', method: 'GET', path: '/api/v1/audit_logs', body: '' });
+  examples.push(
+    { label: 'Audit log', method: 'GET', path: '/api/v1/audit_logs', body: '' },
+    { label: 'List credentials', method: 'GET', path: '/api/v1/user_credentials', body: '' },
+    {
+      label: 'Credentials with the stories and actions using them',
+      method: 'GET',
+      path: '/api/v1/user_credentials?include_references=true',
+      body: '',
+    },
+    {
+      label: 'Credentials no action uses',
+      method: 'GET',
+      path: '/api/v1/user_credentials?filter=UNUSED_IN_ACTIONS',
+      body: '',
+    },
+  );
+  const credential = firstLiveCredential(tenant);
+  if (credential !== undefined) {
+    examples.push({
+      label: `Get credential ${credential.name}`,
+      method: 'GET',
+      path: `/api/v1/user_credentials/${credential.id}?include_references=true`,
+      body: '',
+    });
+  }
+  examples.push({ label: 'List stories', method: 'GET', path: '/api/v1/stories', body: '' });
   for (const team of [...tenant.teams.values()].slice(0, MAX_TEAM_EXAMPLES)) {
     examples.push(
       {
         label: `Members of ${team.name}`,
         method: 'GET',
         path: `/api/v1/teams/${team.id}/members`,
+        body: '',
+      },
+      {
+        label: `Credentials of ${team.name}`,
+        method: 'GET',
+        path: `/api/v1/user_credentials?team_id=${team.id}`,
+        body: '',
+      },
+      {
+        label: `Stories of ${team.name}`,
+        method: 'GET',
+        path: `/api/v1/stories?team_id=${team.id}`,
         body: '',
       },
       {

@@ -9,6 +9,9 @@ export type PermissionColumnId =
   | 'delete_user'
   | 'audit_logs'
   | 'team_members'
+  | 'list_credentials'
+  | 'get_credential'
+  | 'list_stories'
   | 'create_story';
 
 /** The permission matrix's columns: one request each, as its header reads. */
@@ -22,12 +25,17 @@ export const PERMISSION_COLUMNS: ReadonlyArray<{
   { id: 'delete_user', label: 'DELETE /admin/users/{id}' },
   { id: 'audit_logs', label: 'GET /audit_logs' },
   { id: 'team_members', label: 'GET /teams/{id}/members' },
+  { id: 'list_credentials', label: 'GET /user_credentials' },
+  { id: 'get_credential', label: 'GET /user_credentials/{id}' },
+  { id: 'list_stories', label: 'GET /stories' },
   { id: 'create_story', label: 'POST /stories' },
 ];
 
 /**
  * The request a column stands for, made with this key. User endpoints target the key's creator:
- * authorization does not depend on the target user. Team endpoints target the chosen team.
+ * authorization does not depend on the target user. Team endpoints target the chosen team: the
+ * lists ask for its `team_id`, and reading one credential stands for a credential of that team
+ * shared with no other (`TEAM`), the narrowest reach, so the cell says who may read a team's own.
  */
 export function operationFor(
   column: PermissionColumnId,
@@ -44,7 +52,15 @@ export function operationFor(
       return { kind: column, userId: key.createdBy };
     case 'team_members':
     case 'create_story':
+    case 'list_credentials':
+    case 'list_stories':
       return { kind: column, teamId };
+    case 'get_credential':
+      return {
+        kind: column,
+        credentialId: '{id}',
+        place: { teamId, draftsOf: null, readAccess: 'TEAM', sharedTeams: [] },
+      };
   }
 }
 
@@ -56,6 +72,8 @@ const DECISION_LABELS: Readonly<Record<DecisionCode, string>> = {
   NO_AUDIT_LOG_READ: 'No audit read',
   NOT_ON_TEAM: 'Not on team',
   TEAM_ROLE_TOO_LOW: 'Role too low',
+  NO_TEAM_ACCESS: 'No team access',
+  CREDENTIAL_NOT_SHARED: 'Not shared',
 };
 
 export function decisionLabel(decision: Decision): string {

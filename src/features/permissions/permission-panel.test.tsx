@@ -85,6 +85,31 @@ describe('PermissionPanel', () => {
     expect(cell('Eli personal', 'team_members')).toHaveTextContent('403Not on team');
   });
 
+  it('answers the credential and story reads per key and team (assumed rules)', async () => {
+    const user = userEvent.setup();
+    render(<PermissionPanel />);
+    // A service key holds tenant permissions only.
+    for (const column of ['list_credentials', 'get_credential', 'list_stories'] as const) {
+      expect(cell('Jane service', column)).toHaveTextContent('403No team access');
+    }
+    expect(cell('Vera personal', 'list_credentials')).toHaveAttribute('data-status', '200');
+    expect(cell('Vera personal', 'get_credential')).toHaveAttribute('data-status', '200');
+    expect(cell('Vera personal', 'list_stories')).toHaveAttribute('data-status', '200');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Team' }), 'Team SecOps');
+    // Vera has no role on SecOps: its lists are refused, and a SecOps-only credential is not hers.
+    expect(cell('Vera personal', 'list_credentials')).toHaveTextContent('403Not on team');
+    expect(cell('Vera personal', 'get_credential')).toHaveTextContent('403Not shared');
+    expect(cell('Sam personal', 'get_credential')).toHaveAttribute('data-status', '200');
+    await user.click(within(cell('Vera personal', 'get_credential')).getByRole('button'));
+    const explanation = screen.getByRole('region', { name: 'Permission explanation' });
+    expect(explanation).toHaveTextContent(
+      'GET /api/v1/user_credentials/{id} (a credential of team_secops, read access TEAM)',
+    );
+    expect(explanation).toHaveTextContent(
+      'Rule perm.get-credential, reason code CREDENTIAL_NOT_SHARED',
+    );
+  });
+
   it('explains a clicked cell: the request, the status, the rule and its source', async () => {
     const user = userEvent.setup();
     render(<PermissionPanel />);
