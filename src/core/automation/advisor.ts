@@ -210,27 +210,25 @@ function keyFor(
       }
     }
   }
-  const teamIds = Object.keys(teamRoles);
-  let key: FixKey;
-  if (owner || (permissions.size > 0 && teamIds.length > 0)) {
-    // Admin endpoints, or a team role and a tenant permission at once: only a tenant owner key.
-    key = { scope: 'tenant_owner' };
-  } else if (permissions.size > 0) {
-    key = {
+  const serves = (key: FixKey) =>
+    needs.every(({ request, need }) => need.kind === 'none' || prober.passes(request, key));
+  // The least privileged kind first; each is checked against every request (an `info` call that
+  // found a team key first is served by a service key as well).
+  const choices: FixKey[] = [];
+  if (!owner && Object.keys(teamRoles).length > 0) {
+    choices.push({ scope: 'team', teamRoles: minimalTeams(prober, needs, teamRoles) });
+  }
+  if (!owner && permissions.size > 0) {
+    choices.push({
       scope: 'service',
       permissions: TENANT_PERMISSIONS.filter((permission) => permissions.has(permission)),
-    };
-  } else if (teamIds.length > 0) {
-    key = { scope: 'team', teamRoles: minimalTeams(prober, needs, teamRoles) };
-  } else if (fallbackTeam !== undefined) {
-    key = { scope: 'team', teamRoles: { [fallbackTeam]: 'viewer' } };
-  } else {
-    key = { scope: 'tenant_owner' };
+    });
   }
-  const served = needs.every(
-    ({ request, need }) => need.kind === 'none' || prober.passes(request, key),
-  );
-  return served ? key : { scope: 'tenant_owner' };
+  if (!owner && fallbackTeam !== undefined) {
+    choices.push({ scope: 'team', teamRoles: { [fallbackTeam]: 'viewer' } });
+  }
+  // Admin endpoints, or a team role and a tenant permission at once: only a tenant owner key.
+  return choices.find(serves) ?? { scope: 'tenant_owner' };
 }
 
 /**
