@@ -692,8 +692,11 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
         const result: unknown = results[i];
         if (!isRecord(result)) fail(`results[${i}] must be an object.`);
         const status = result['status'];
-        if (!Number.isInteger(status) || (status as number) < 100 || (status as number) > 599) {
-          fail(`results[${i}].status must be an HTTP status.`);
+        if (
+          status !== null &&
+          (!Number.isInteger(status) || (status as number) < 100 || (status as number) > 599)
+        ) {
+          fail(`results[${i}].status must be an HTTP status, or null for an action not sent.`);
         }
         run.push({
           actionId: oneOf(
@@ -701,7 +704,7 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
             [story.actions[i]?.id ?? ''],
             `results[${i}].actionId`,
           ),
-          status: status as number,
+          status: status as number | null,
           rule: text(result['rule'], `results[${i}].rule`),
         });
       }

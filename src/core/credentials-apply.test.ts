@@ -238,3 +238,32 @@ describe('stories and actions in the reducer', () => {
     );
   });
 });
+
+describe('a run with an action not sent', () => {
+  it('records its status as null (the credential no longer resolves)', () => {
+    const created = createStory(base, { teamId: 'team_automation', name: 'Sync' });
+    let tenant = applied(base, created);
+    const action = addAction(tenant, created.storyId, {
+      name: 'Info',
+      method: 'GET',
+      path: '/api/v1/info',
+      credential: 'nowhere',
+    });
+    tenant = applied(tenant, action);
+    const ran = applied(
+      tenant,
+      recordStoryRun(tenant, created.storyId, [
+        { actionId: action.actionId, status: null, rule: 'credential.unresolved' },
+      ]),
+    );
+    expect(ran.stories.get(created.storyId)?.lastRun?.results[0]?.status).toBeNull();
+    expect(
+      refusal(
+        tenant,
+        recordStoryRun(tenant, created.storyId, [
+          { actionId: action.actionId, status: 42, rule: 'x' },
+        ]),
+      ),
+    ).toBe('results[0].status must be an HTTP status, or null for an action not sent.');
+  });
+});

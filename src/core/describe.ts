@@ -125,7 +125,9 @@ export function describeEventParts(tenant: Tenant, event: TenantEvent): LinePart
     case 'action_changed':
       return line('An action of "', storyName(tenant, event.storyId), '" was changed by ', by);
     case 'story_run_recorded': {
-      const failed = event.results.filter((result) => result.status >= 400).length;
+      const failed = event.results.filter(
+        (result) => result.status === null || result.status >= 400,
+      ).length;
       return line(
         'Story "',
         storyName(tenant, event.storyId),

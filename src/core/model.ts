@@ -142,10 +142,13 @@ export interface HttpAction {
   readonly body: string | null;
 }
 
-/** How one action of a run answered, and the rule that decided it. */
+/**
+ * How one action of a run answered, and the rule that decided it; `status` is null for an action
+ * that was not sent (its credential no longer resolves, or holds another service's secret).
+ */
 export interface ActionResult {
   readonly actionId: ActionId;
-  readonly status: number;
+  readonly status: number | null;
   readonly rule: string;
 }
 
