@@ -1,0 +1,115 @@
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  rowSortingFeature,
+  type SortingState,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import { DataTable } from '../../components/data-table';
+import '../../components/table-meta';
+import { formatCount } from '../../components/search-box';
+import { useTenant } from '../../store/use-tenant';
+import { useLiveVerdictsHidden, VERDICT_HIDDEN } from '../presenter/use-presenter';
+import { type CredentialRow, credentialRows } from './credential-rows';
+
+const features = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
+});
+
+const helper = createColumnHelper<typeof features, CredentialRow>();
+
+const count = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+function columns(verdictsHidden: boolean) {
+  return helper.columns([
+    helper.accessor((row) => row.credential.name, {
+      id: 'name',
+      header: 'Name',
+      sortFn: 'alphanumeric',
+      meta: { rowHeader: true },
+      cell: ({ getValue }) => <bdi>{getValue()}</bdi>,
+    }),
+    helper.accessor((row) => row.where, {
+      id: 'where',
+      header: 'Team or drafts',
+      sortFn: 'alphanumeric',
+      cell: ({ getValue }) => <bdi>{getValue()}</bdi>,
+    }),
+    helper.accessor((row) => row.sharing, {
+      id: 'sharing',
+      header: 'Sharing',
+      enableSorting: false,
+    }),
+    helper.accessor((row) => row.holds, {
+      id: 'holds',
+      header: 'Holds',
+      enableSorting: false,
+      cell: ({ getValue }) => <bdi>{getValue()}</bdi>,
+    }),
+    helper.accessor((row) => row.actions, {
+      id: 'usage',
+      header: 'Used by',
+      sortFn: 'basic',
+      cell: ({ row }) =>
+        `${count(row.original.actions, 'action', 'actions')} in ${count(row.original.stories, 'story', 'stories')}`,
+    }),
+    helper.accessor((row) => row.verdict, {
+      id: 'verdict',
+      header: 'Verdict now',
+      enableSorting: !verdictsHidden,
+      sortFn: 'alphanumeric',
+      cell: ({ row }) =>
+        verdictsHidden ? (
+          <span className="text-slate-600 text-xs dark:text-slate-400">{VERDICT_HIDDEN}</span>
+        ) : (
+          <span data-status={row.original.status ?? 'n/a'}>{row.original.verdict}</span>
+        ),
+    }),
+  ]);
+}
+
+const getRowId = (row: CredentialRow) => row.credential.id;
+const rowProps = (row: CredentialRow) => ({ 'data-credential-id': row.credential.id });
+
+/**
+ * Credentials: every credential of the tenant, where it lives, who may use it, what it holds,
+ * what uses it and whether it answers now. Its own chunk.
+ */
+export function CredentialsView() {
+  const tenant = useTenant();
+  const rows = useMemo(() => credentialRows(tenant), [tenant]);
+  const verdictsHidden = useLiveVerdictsHidden();
+  const [chosenSorting, setSorting] = useState<SortingState>([]);
+  // Sorting by verdict would give the hidden verdicts away: set aside while they are hidden.
+  const sorting = verdictsHidden
+    ? chosenSorting.filter((sort) => sort.id !== 'verdict')
+    : chosenSorting;
+  const table = useTable({
+    features,
+    columns: useMemo(() => columns(verdictsHidden), [verdictsHidden]),
+    data: rows,
+    getRowId,
+    state: { sorting },
+    onSortingChange: setSorting,
+  });
+  return (
+    <div className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <p className="text-slate-700 text-sm dark:text-slate-300">
+        {count(rows.length, 'credential', 'credentials')}. A credential holding a person’s personal
+        key stops working when they leave; the actions that use it then answer 401.
+      </p>
+      <DataTable
+        table={table}
+        label="Credentials"
+        empty="No credentials in this tenant."
+        rowProps={rowProps}
+      />
+    </div>
+  );
+}
