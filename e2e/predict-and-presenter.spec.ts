@@ -153,7 +153,7 @@ test.describe('Presenter mode', () => {
     await consolePage.presenterToggle.click();
     await expect(consolePage.resetToCheckpointButton).toBeDisabled();
     await consolePage.saveCheckpointButton.click();
-    await expect(consolePage.presenterStatus).toHaveText('Checkpoint saved at event 13');
+    await expect(consolePage.presenterStatus).toHaveText('Checkpoint saved at event 31');
 
     await consolePage.deactivate('Jane Tino');
     await consolePage.deleteAccount('Sam Patel');
@@ -169,7 +169,7 @@ test.describe('Presenter mode', () => {
     await expect(question).toContainText('This drops 2 changes');
     await question.getByRole('button', { name: 'Reset to it and drop 2 changes' }).press('Enter');
     await expect(consolePage.presenterStatus).toHaveText(
-      'Reset to the checkpoint saved at event 13',
+      'Reset to the checkpoint saved at event 31',
     );
     await expect(consolePage.personAction('Jane Tino', 'Deactivate')).toBeVisible();
     await expect(consolePage.personAction('Sam Patel', 'Deactivate')).toBeVisible();

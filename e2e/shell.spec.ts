@@ -269,7 +269,7 @@ test.describe('Console shell', () => {
     await page.keyboard.press('Control+z');
     await expect(consolePage.keyVerdict('Jane personal')).toHaveAccessibleName('200 Valid');
     await expect(consolePage.pastBanner).toContainText(
-      'Viewing an earlier moment (event 13 of 14)',
+      'Viewing an earlier moment (event 31 of 32)',
     );
     await consolePage.redoButton.click();
     await expect(consolePage.keyVerdict('Jane personal')).toHaveAccessibleName(

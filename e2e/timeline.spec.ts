@@ -41,12 +41,12 @@ test.describe('Timeline', () => {
     await expect(consolePage.viewHeading('Timeline')).toBeFocused();
     await page.keyboard.press('Control+z');
     await expect(consolePage.pastBanner).toContainText(
-      'Viewing an earlier moment (event 13 of 14)',
+      'Viewing an earlier moment (event 31 of 32)',
     );
     await expect(consolePage.undoneEvents).toHaveCount(1);
     await expect(consolePage.undoneEvents.getByRole('button')).toHaveAccessibleName(DEACTIVATED);
     await expect(consolePage.timelineStatus).toHaveText(
-      'Showing the moment after event 13 of 14: Vera personal (Personal) was created by Vera Lin',
+      'Showing the moment after event 31 of 32: Action "Pull audit logs" was added to "SecOps audit digest" by Alex Morgan',
     );
     await consolePage.openView('Lifecycle');
     await expectJane(consolePage, 'Active');
@@ -90,11 +90,11 @@ test.describe('Timeline', () => {
     await consolePage.openView('Timeline');
     await consolePage.timelineEvent(DEACTIVATED).click();
     await expect(consolePage.pastBanner).toContainText(
-      'Viewing an earlier moment (event 14 of 15)',
+      'Viewing an earlier moment (event 32 of 33)',
     );
     await expect(consolePage.undoneEvents.getByRole('button')).toHaveAccessibleName(REACTIVATED);
     await expect(consolePage.timelineStatus).toHaveText(
-      `Showing the moment after event 14 of 15: ${DEACTIVATED}`,
+      `Showing the moment after event 32 of 33: ${DEACTIVATED}`,
     );
     await expect(consolePage.backToThePresentButton).toBeEnabled();
     expect((await consolePage.api('GET', '/api/v1/info', { secret: personal })).status).toBe(401);
@@ -107,11 +107,11 @@ test.describe('Timeline', () => {
     // The past shows on every view, with its banner.
     await consolePage.openView('Lifecycle');
     await expectJane(consolePage, 'Deactivated');
-    await expect(consolePage.pastBanner).toContainText('(event 14 of 15)');
+    await expect(consolePage.pastBanner).toContainText('(event 32 of 33)');
 
     await consolePage.openView('Timeline');
     await consolePage.timelineEvent('Before the first event').click();
-    await expect(consolePage.pastBanner).toContainText('(event 0 of 15)');
+    await expect(consolePage.pastBanner).toContainText('(event 0 of 33)');
     await consolePage.openView('Lifecycle');
     await expect(consolePage.people.getByRole('rowheader')).toHaveCount(0);
 
@@ -156,7 +156,7 @@ test.describe('Timeline', () => {
     await expect(question).toHaveCount(0);
     await expect(consolePage.notice).toContainText('Nothing changed: the 2 later events are kept.');
     await expectJane(consolePage, 'Active');
-    await expect(consolePage.pastBanner).toContainText('(event 13 of 15)');
+    await expect(consolePage.pastBanner).toContainText('(event 31 of 33)');
 
     await consolePage.personAction(JANE, 'Deactivate').click();
     await question.getByRole('button', { name: 'Drop them and make the change' }).click();
@@ -184,7 +184,7 @@ test.describe('Timeline', () => {
       .getByRole('button', { name: /^Bring it back and drop 1 change$/ })
       .click();
     await expectJane(consolePage, 'Active');
-    await expect(consolePage.pastBanner).toContainText('(event 13 of 15)');
+    await expect(consolePage.pastBanner).toContainText('(event 31 of 33)');
     expect(nativeDialogs).toBe(0);
   });
 

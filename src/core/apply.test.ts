@@ -639,9 +639,10 @@ describe('apply, for changes made through the simulated API', () => {
   });
 
   it('stores a story in an existing team, and refuses an unknown team, an empty name or a taken id', () => {
-    const made = apply(base, createStory(base, { teamId: 'team_automation', name: ' Triage ' }));
+    const created = createStory(base, { teamId: 'team_automation', name: ' Triage ' });
+    const made = apply(base, created);
     if (!made.ok) throw new Error(made.refusal.reason);
-    const story = [...made.tenant.stories.values()][0];
+    const story = made.tenant.stories.get(created.storyId);
     expect(story).toMatchObject({ name: 'Triage', teamId: 'team_automation' });
     expect(apply(base, createStory(base, { teamId: 'team_ghost', name: 'x' })).ok).toBe(false);
     expect(apply(base, createStory(base, { teamId: 'team_automation', name: ' ' })).ok).toBe(false);

@@ -38,11 +38,32 @@ describe('building a scenario', () => {
   });
 
   it('mints ids from the event position and times one logical minute apart', () => {
-    const ids = janeTinoStart.events.map((e) =>
-      e.type === 'key_created' ? e.keyId : e.type === 'account_invited' ? e.accountId : '',
-    );
+    const ids = janeTinoStart.events.map((e) => {
+      switch (e.type) {
+        case 'account_invited':
+          return e.accountId;
+        case 'key_created':
+          return e.keyId;
+        case 'credential_created':
+          return e.credentialId;
+        case 'story_created':
+          return e.storyId;
+        case 'action_added':
+          return e.actionId;
+        default:
+          return '';
+      }
+    });
+    // 5 invitations, 8 keys (Jane's are key_0006 to key_0009), 5 credentials, then stories
+    // with their actions.
+    const prefixes = ids.map((id) => id.slice(0, id.indexOf('_')));
+    expect(prefixes.slice(0, 18)).toEqual([
+      ...Array<string>(5).fill('usr'),
+      ...Array<string>(8).fill('key'),
+      ...Array<string>(5).fill('cred'),
+    ]);
     expect(ids).toEqual(
-      ids.map((_, i) => `${i < 5 ? 'usr' : 'key'}_${String(i + 1).padStart(4, '0')}`),
+      ids.map((id, i) => `${id.slice(0, id.indexOf('_'))}_${String(i + 1).padStart(4, '0')}`),
     );
     janeTinoStart.events.forEach((event, i) => {
       expect(event.at).toBe(janeTinoStart.genesis.startsAt + (i + 1) * CLOCK_STEP_MS);

@@ -49,7 +49,7 @@ describe('state documents', () => {
     expect(await refusals({ ...good, version: 2 })).toContain(
       'version: is 2, made by a newer version of the console (this one reads up to 1).',
     );
-    // Jane deactivated twice: the second is the log's 15th event (index 14).
+    // Jane deactivated twice: the second is the log's 33rd event (index 32).
     const deactivated = (at: number) => ({
       type: 'account_deactivated',
       at,
@@ -58,9 +58,9 @@ describe('state documents', () => {
     });
     const last = good.events.at(-1) as { at: number };
     const events = [...good.events, deactivated(last.at + 60_000), deactivated(last.at + 120_000)];
-    expect(good.events).toHaveLength(13);
+    expect(good.events).toHaveLength(31);
     expect(await refusals({ ...good, events, cursor: events.length })).toContain(
-      'events[14]: Jane Tino is already deactivated.',
+      'events[32]: Jane Tino is already deactivated.',
     );
   });
 });

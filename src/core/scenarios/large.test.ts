@@ -1,8 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { route } from '../api/routes';
 import { replay } from '../apply';
+import { actionReferences, resolveCredential } from '../automation/resolve';
 import type { AccountInvited, AccountReinvited, KeyCreated } from '../events';
 import { KEY_SCOPES, type KeyScope, type TeamRole } from '../model';
+import { type ApiOperation, authorize } from '../permissions';
 import { generateLargeScenario } from './large';
 
 function share(part: number, whole: number): number {
@@ -16,6 +19,9 @@ describe('generateLargeScenario: determinism', () => {
     expect(second.events).not.toBe(first.events);
     expect(second.genesis).toStrictEqual(first.genesis);
     expect(second.events).toStrictEqual(first.events);
+    // The credentials, stories and actions too.
+    const automations = first.events.filter((event) => event.type === 'action_added');
+    expect(automations).toHaveLength(Math.round(300 / 3) * 5);
   });
 
   it('gives a different tenant for a different seed', () => {
@@ -154,6 +160,94 @@ describe('generateLargeScenario: a 2,000-person tenant', () => {
     expect(reinvited.length).toBe(Math.round(count('deleted') / 2));
     expect(scenario.events.some((event) => event.type === 'account_reactivated')).toBe(true);
     expect(accounts.some((a) => a.tenantRole === 'owner' && a.status === 'active')).toBe(true);
+  });
+
+  const credentials = [...tenant.credentials.values()];
+  const stories = [...tenant.stories.values()];
+  const credentialShare = (test: (c: (typeof credentials)[number]) => boolean) =>
+    share(credentials.filter(test).length, credentials.length);
+
+  it('has about one credential per person: most in a team, some in drafts, a few external', () => {
+    expect(credentials).toHaveLength(PEOPLE);
+    expect(credentials.every((c) => c.deletedAt === null)).toBe(true);
+    expect(credentialShare((c) => c.draftsOf !== null)).toBeGreaterThan(0.05);
+    expect(credentialShare((c) => c.draftsOf !== null)).toBeLessThan(0.12);
+    expect(credentialShare((c) => c.value.kind === 'external')).toBeGreaterThan(0.03);
+    expect(credentialShare((c) => c.value.kind === 'external')).toBeLessThan(0.09);
+    expect(credentials.some((c) => c.value.kind === 'external' && c.mode !== 'TEXT')).toBe(true);
+    expect(credentials.every((c) => c.value.kind === 'external' || c.mode === 'TEXT')).toBe(true);
+    const slugs = new Set(credentials.map((c) => c.slug));
+    expect(slugs.size).toBe(credentials.length);
+  });
+
+  it('shares most credentials with their own team only, some with all teams or chosen teams', () => {
+    expect(credentialShare((c) => c.readAccess === 'TEAM')).toBeGreaterThan(0.7);
+    expect(credentialShare((c) => c.readAccess === 'GLOBAL')).toBeGreaterThan(0.06);
+    expect(credentialShare((c) => c.readAccess === 'GLOBAL')).toBeLessThan(0.14);
+    expect(credentialShare((c) => c.readAccess === 'SPECIFIC_TEAMS')).toBeGreaterThan(0.07);
+    expect(credentialShare((c) => c.readAccess === 'SPECIFIC_TEAMS')).toBeLessThan(0.15);
+    for (const c of credentials) {
+      if (c.readAccess === 'SPECIFIC_TEAMS') {
+        expect(c.sharedTeams.length).toBeGreaterThan(0);
+        expect(c.sharedTeams).not.toContain(c.teamId);
+      }
+    }
+  });
+
+  it('holds keys of every scope, mostly their makers’ personal keys', () => {
+    const held = credentials.flatMap((c) =>
+      c.value.kind === 'key' ? [tenant.keys.get(c.value.keyId)?.scope] : [],
+    );
+    for (const scope of KEY_SCOPES) expect(held).toContain(scope);
+    expect(share(held.filter((scope) => scope === 'personal').length, held.length)).toBeGreaterThan(
+      0.45,
+    );
+  });
+
+  it('has a story per three people with five actions each, a few in drafts', () => {
+    expect(stories).toHaveLength(Math.round(PEOPLE / 3));
+    expect(stories.every((story) => story.actions.length === 5)).toBe(true);
+    const inDrafts = share(
+      stories.filter((story) => story.draftsOf !== null).length,
+      stories.length,
+    );
+    expect(inDrafts).toBeGreaterThan(0.02);
+    expect(inDrafts).toBeLessThan(0.09);
+  });
+
+  it('sends every action with a credential it may use, whose key answers 200 today', () => {
+    const used = new Set<string>();
+    let crossTeam = 0;
+    for (const story of stories) {
+      for (const action of story.actions) {
+        const [slug, ...more] = actionReferences(action);
+        expect(more).toEqual([]);
+        const credential = resolveCredential(tenant, story, slug ?? '');
+        expect(credential?.value.kind).toBe('key');
+        if (credential?.value.kind !== 'key') continue;
+        used.add(credential.id);
+        if (story.teamId !== null && credential.teamId !== story.teamId) crossTeam++;
+        const found = route(action.method, action.path);
+        expect(found.kind).toBe('found');
+        if (found.kind !== 'found') continue;
+        const { name, ...target } = found.endpoint;
+        const operation = { kind: name, ...target } as ApiOperation;
+        expect(authorize(tenant, credential.value.keyId, operation).status).toBe(200);
+      }
+    }
+    // Many credentials are used, some by other teams' stories; some are not used at all.
+    expect(used.size).toBeGreaterThan(PEOPLE * 0.5);
+    expect(used.size).toBeLessThan(PEOPLE);
+    expect(crossTeam).toBeGreaterThan(0);
+  });
+
+  it('makes the credentials and stories after every person, key and change of status', () => {
+    const first = scenario.events.findIndex((event) => event.type === 'credential_created');
+    const automations = new Set(['credential_created', 'story_created', 'action_added']);
+    expect(scenario.events.slice(0, first).some((event) => automations.has(event.type))).toBe(
+      false,
+    );
+    expect(scenario.events.slice(first).every((event) => automations.has(event.type))).toBe(true);
   });
 
   it('re-invites a deleted person as a new active account with the same email', () => {

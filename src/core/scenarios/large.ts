@@ -1,6 +1,8 @@
 /**
  * A generated organisation for testing the console at scale: thousands of people in up to 50
- * teams, keys of all four scopes, and a history of people leaving and coming back.
+ * teams, keys of all four scopes, a history of people leaving and coming back, and the
+ * automations that use the keys: credentials that hold them and stories whose actions send
+ * requests with those credentials.
  *
  * Deterministic: the same options give the same events, ids and secrets. Every step goes
  * through the command builders and `apply` (a refused step throws), and everything this file
@@ -8,22 +10,26 @@
  *
  * The proportions below are this simulator's picture of a typical tenant, not vendor figures.
  */
-import type { NewKey } from '../commands';
+import type { NewCredential, NewHome, NewKey } from '../commands';
 import { seededRandom } from '../deterministic';
 import {
   type AccountId,
+  type ApiKey,
+  type CredentialMode,
+  credentialSlug,
   KEY_SCOPES,
   type KeyScope,
   type Team,
   type TeamId,
   type TeamRole,
   type TeamRoles,
+  type Tenant,
   type TenantGenesis,
   type TenantPermission,
   type TenantRole,
 } from '../model';
 import { LARGE_KEYS_PER_PERSON, LARGE_PEOPLE } from './large-params';
-import { type Scenario, scenarioBuilder } from './scenario-builder';
+import { type NewAction, type Scenario, scenarioBuilder } from './scenario-builder';
 import { paramProblem } from './scenario-params';
 
 export interface LargeScenarioOptions {
@@ -80,6 +86,45 @@ const REACTIVATED_SHARE = 0.01;
 const REINVITED_SHARE_OF_DELETED = 0.5;
 /** Of the deleted, how many were deactivated first (the usual offboarding). */
 const DEACTIVATED_BEFORE_DELETION = 0.5;
+
+/** Credentials: about one per person. */
+const CREDENTIALS_PER_PERSON = 1;
+/** Credentials in a person's drafts rather than a team's. */
+const DRAFTS_CREDENTIAL_SHARE = 0.08;
+/** Secrets of other services (never broken by an offboarding); the rest hold a key. */
+const EXTERNAL_CREDENTIAL_SHARE = 0.06;
+/**
+ * What a team credential holds, cumulative: its maker's personal key (the connect flow's
+ * default, S10), a team key of that team, a service key, a tenant owner key.
+ */
+const TEAM_CREDENTIAL_VALUE_CUMULATIVE: ReadonlyArray<readonly [KeyScope, number]> = [
+  ['personal', 0.5],
+  ['team', 0.85],
+  ['service', 0.95],
+  ['tenant_owner', 1],
+];
+/** A team credential's sharing, cumulative: its team only, chosen teams, all teams (S11). */
+const TEAM_READ_ACCESS_CUMULATIVE: ReadonlyArray<
+  readonly ['TEAM' | 'SPECIFIC_TEAMS' | 'GLOBAL', number]
+> = [
+  ['TEAM', 0.8],
+  ['SPECIFIC_TEAMS', 0.92],
+  ['GLOBAL', 1],
+];
+/** A drafts credential shared with all teams and drafts rather than kept to its owner. */
+const DRAFTS_GLOBAL_SHARE = 0.3;
+/** Stories: one per three people, a few in drafts, five actions each. */
+const PEOPLE_PER_STORY = 3;
+const DRAFTS_STORY_SHARE = 0.05;
+const ACTIONS_PER_STORY = 5;
+/** Where an action's credential comes from, cumulative: the story's own place, GLOBAL, SPECIFIC_TEAMS. */
+const ACTION_CREDENTIAL_SOURCE_CUMULATIVE: ReadonlyArray<
+  readonly ['own' | 'global' | 'shared', number]
+> = [
+  ['own', 0.8],
+  ['global', 0.92],
+  ['shared', 1],
+];
 
 const COMPANIES = [
   { name: 'Globex Industries', slug: 'globex' },
@@ -176,6 +221,34 @@ const TENANT_OWNER_KEY_PURPOSES = [
   'Terraform admin',
   'tenant migration',
   'break-glass',
+] as const;
+
+/** Secrets of other services, with the mode each is stored as (S12). */
+const EXTERNAL_SECRETS: ReadonlyArray<readonly [string, CredentialMode]> = [
+  ['Slack bot token', 'TEXT'],
+  ['Jira API token', 'TEXT'],
+  ['VirusTotal API key', 'TEXT'],
+  ['PagerDuty API key', 'TEXT'],
+  ['Okta API token', 'TEXT'],
+  ['GitHub app', 'JWT'],
+  ['Microsoft Graph', 'OAUTH'],
+  ['AWS security audit', 'AWS'],
+  ['Internal CA client', 'MTLS'],
+];
+
+const STORY_PURPOSES = [
+  'Phishing triage',
+  'Alert enrichment',
+  'User offboarding sync',
+  'Access review',
+  'Audit export',
+  'On-call roster sync',
+  'Team membership report',
+  'Suspicious login response',
+  'Joiner-mover-leaver sync',
+  'Daily health check',
+  'Vulnerability digest',
+  'Ticket escalation',
 ] as const;
 
 /** Validate the options; the message names the parameter and its allowed range. */
@@ -482,6 +555,11 @@ export function generateLargeScenario(options: LargeScenarioOptions): Scenario {
     }
   });
 
+  // 4. Credentials and stories, from a random stream of their own so that the people, keys and
+  // history above stay exactly as they were. Made after the history, so every action works on
+  // load; an offboarding is what breaks them.
+  addAutomations(b, people, accountIds, teams, randomSource(`large-automations:${genesis.seed}`));
+
   const events = b.events();
   return {
     id: LARGE_SCENARIO_ID,
@@ -490,4 +568,233 @@ export function generateLargeScenario(options: LargeScenarioOptions): Scenario {
     events,
     tenant: b.tenant(),
   };
+}
+
+type Builder = ReturnType<typeof scenarioBuilder>;
+
+/** The keys a credential may hold, bucketed once: personal keys by creator, team keys by team. */
+function keysOnHand(tenant: Tenant) {
+  const personal = new Map<AccountId, ApiKey[]>();
+  const team = new Map<TeamId, ApiKey[]>();
+  const service: ApiKey[] = [];
+  const tenantOwner: ApiKey[] = [];
+  for (const key of tenant.keys.values()) {
+    if (key.revokedAt !== null) continue;
+    switch (key.scope) {
+      case 'personal': {
+        // Only keys that work: a deactivated or deleted creator's are left alone.
+        if (tenant.accounts.get(key.createdBy)?.status !== 'active') break;
+        const list = personal.get(key.createdBy);
+        if (list === undefined) personal.set(key.createdBy, [key]);
+        else list.push(key);
+        break;
+      }
+      case 'team':
+        for (const teamId of Object.keys(key.teamRoles)) {
+          const list = team.get(teamId);
+          if (list === undefined) team.set(teamId, [key]);
+          else list.push(key);
+        }
+        break;
+      case 'service':
+        service.push(key);
+        break;
+      case 'tenant_owner':
+        tenantOwner.push(key);
+        break;
+    }
+  }
+  return { personal, team, service, tenantOwner };
+}
+
+/** A credential made here: its slug and, when it holds a key, the request paths that key may call. */
+interface Made {
+  readonly slug: string;
+  readonly paths: readonly (readonly [string, string])[];
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/**
+ * About one credential per person and a story per three people, with five actions each. Every
+ * action calls a path its credential's key may call today (the permission rules: any key reads
+ * `/info`, members list their teams' members, owners and AUDIT_LOG_READ read the audit log,
+ * owners the admin API), so a run answers 200 until someone is offboarded. Slugs are unique in
+ * the tenant, so each reference resolves to the credential it was written for (S11's order never
+ * has to choose). Every step costs O(1) but for one pass over the keys.
+ */
+function addAutomations(
+  b: Builder,
+  people: readonly Person[],
+  accountIds: readonly AccountId[],
+  teams: readonly Team[],
+  random: Random,
+): void {
+  const tenant = b.tenant();
+  const keys = keysOnHand(tenant);
+  const teamNames = new Map(teams.map((team) => [team.id, team.name]));
+  const active = accountIds.flatMap((id, index) =>
+    tenant.accounts.get(id)?.status === 'active' ? [index] : [],
+  );
+  if (active.length === 0) return;
+
+  const membersPath = (teamId: TeamId) =>
+    [`List ${teamNames.get(teamId) ?? teamId} members`, `/api/v1/teams/${teamId}/members`] as const;
+  const INFO = ['Read tenant info', '/api/v1/info'] as const;
+  const USERS = ['List users', '/api/v1/admin/users'] as const;
+  const AUDIT = ['Fetch audit logs', '/api/v1/audit_logs'] as const;
+  /** What a key may call today, after the permission rules (domain.md's table). */
+  const pathsFor = (key: ApiKey): (readonly [string, string])[] => {
+    switch (key.scope) {
+      case 'tenant_owner':
+        return [USERS, AUDIT, membersPath(random.pick(teams).id), INFO];
+      case 'service':
+        return key.permissions.includes('AUDIT_LOG_READ') ? [AUDIT, INFO] : [INFO];
+      case 'team':
+        return [...Object.keys(key.teamRoles).map(membersPath), INFO];
+      case 'personal': {
+        const creator = tenant.accounts.get(key.createdBy);
+        if (creator === undefined) return [INFO];
+        const owner = creator.tenantRole === 'owner';
+        return [
+          ...(owner ? [USERS] : []),
+          ...(owner || creator.permissions.includes('AUDIT_LOG_READ') ? [AUDIT] : []),
+          ...Object.keys(creator.teamRoles).map(membersPath),
+          INFO,
+        ];
+      }
+    }
+  };
+
+  // Where each credential may be used from, for picking an action's credential in O(1).
+  const ownByTeam = new Map<TeamId, Made[]>();
+  const ownByDrafts = new Map<AccountId, Made[]>();
+  const sharedWithTeam = new Map<TeamId, Made[]>();
+  const global: Made[] = [];
+  const slugs = new Set<string>();
+  /** The name, numbered when its slug is taken, and that slug. */
+  const uniqueName = (name: string): { name: string; slug: string } => {
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? name : `${name} ${n}`;
+      const slug = credentialSlug(candidate);
+      if (!slugs.has(slug)) {
+        slugs.add(slug);
+        return { name: candidate, slug };
+      }
+    }
+  };
+  // A key's paths, once per key: team and service keys sit in many credentials.
+  const pathsCache = new Map<string, readonly (readonly [string, string])[]>();
+  const pathsOf = (key: ApiKey) => {
+    let paths = pathsCache.get(key.id);
+    if (paths === undefined) {
+      paths = pathsFor(key);
+      pathsCache.set(key.id, paths);
+    }
+    return paths;
+  };
+
+  const credentialCount = Math.round(people.length * CREDENTIALS_PER_PERSON);
+  for (let i = 0; i < credentialCount; i++) {
+    const index = random.pick(active);
+    const accountId = accountIds[index] as AccountId;
+    const person = people[index] as Person;
+    const personTeams = Object.keys(person.teamRoles);
+    const inDrafts = personTeams.length === 0 || random.chance(DRAFTS_CREDENTIAL_SHARE);
+    const teamId = inDrafts ? null : random.pick(personTeams);
+
+    // What it holds: a key (by the share for its place, else whatever key there is) or a secret.
+    let key: ApiKey | undefined;
+    if (!random.chance(EXTERNAL_CREDENTIAL_SHARE)) {
+      const own = keys.personal.get(accountId);
+      const scope =
+        teamId === null ? 'personal' : random.weighted(TEAM_CREDENTIAL_VALUE_CUMULATIVE);
+      const candidates =
+        scope === 'personal'
+          ? own
+          : scope === 'team'
+            ? keys.team.get(teamId ?? '')
+            : scope === 'service'
+              ? keys.service
+              : keys.tenantOwner;
+      const fallback = own ?? keys.team.get(teamId ?? '') ?? keys.service;
+      const from = candidates !== undefined && candidates.length > 0 ? candidates : fallback;
+      key = from !== undefined && from.length > 0 ? random.pick(from) : undefined;
+    }
+    const external = key === undefined ? random.pick(EXTERNAL_SECRETS) : undefined;
+
+    const readAccess =
+      teamId === null
+        ? random.chance(DRAFTS_GLOBAL_SHARE)
+          ? 'GLOBAL'
+          : 'TEAM'
+        : random.weighted(TEAM_READ_ACCESS_CUMULATIVE);
+    const sharedTeams =
+      readAccess === 'SPECIFIC_TEAMS'
+        ? pickTeams(random, teams, 1 + random.below(3)).filter((id) => id !== teamId)
+        : [];
+    // Sharing with no other team is no sharing at all.
+    const access =
+      readAccess === 'SPECIFIC_TEAMS' && sharedTeams.length === 0 ? 'TEAM' : readAccess;
+
+    const { name, slug } = uniqueName(
+      key === undefined ? (external?.[0] ?? 'Secret') : `Tines API key (${key.name})`,
+    );
+    const home: NewHome = teamId === null ? { draftsOf: accountId } : { teamId };
+    const credential: NewHome & NewCredential = {
+      ...home,
+      name,
+      mode: external?.[1] ?? 'TEXT',
+      readAccess: access,
+      sharedTeams: access === 'SPECIFIC_TEAMS' ? sharedTeams : [],
+      value: key === undefined ? { kind: 'external' } : { kind: 'key', keyId: key.id },
+    };
+    b.credential(credential);
+    // Actions call the simulated API, so only credentials holding a key are used by them.
+    if (key === undefined) continue;
+    const made: Made = { slug, paths: pathsOf(key) };
+    if (teamId === null) pushTo(ownByDrafts, accountId, made);
+    else pushTo(ownByTeam, teamId, made);
+    if (access === 'GLOBAL') global.push(made);
+    if (access === 'SPECIFIC_TEAMS')
+      for (const shared of sharedTeams) pushTo(sharedWithTeam, shared, made);
+  }
+
+  const storyCount = Math.round(people.length / PEOPLE_PER_STORY);
+  const storyNames = new Map<string, number>();
+  for (let i = 0; i < storyCount; i++) {
+    const inDrafts = random.chance(DRAFTS_STORY_SHARE);
+    const index = random.pick(active);
+    const owner = accountIds[index] as AccountId;
+    const teamId = random.pick(teams).id;
+    const home: NewHome = inDrafts ? { draftsOf: owner } : { teamId };
+    const own = (inDrafts ? ownByDrafts.get(owner) : ownByTeam.get(teamId)) ?? [];
+    const shared = inDrafts ? [] : (sharedWithTeam.get(teamId) ?? []);
+    const pickCredential = (): Made | undefined => {
+      const source = random.weighted(ACTION_CREDENTIAL_SOURCE_CUMULATIVE);
+      const first = source === 'own' ? own : source === 'global' ? global : shared;
+      for (const list of [first, own, global, shared])
+        if (list.length > 0) return random.pick(list);
+      return undefined;
+    };
+    const actions: NewAction[] = [];
+    for (let a = 0; a < ACTIONS_PER_STORY; a++) {
+      const made = pickCredential();
+      const [actionName, path] = made === undefined ? INFO : random.pick(made.paths);
+      actions.push(
+        made === undefined
+          ? { name: actionName, method: 'GET', path }
+          : { name: actionName, method: 'GET', path, credential: made.slug },
+      );
+    }
+    const purpose = random.pick(STORY_PURPOSES);
+    const place = inDrafts ? owner : teamId;
+    const seen = (storyNames.get(`${place}:${purpose}`) ?? 0) + 1;
+    storyNames.set(`${place}:${purpose}`, seen);
+    b.story({ ...home, name: seen === 1 ? purpose : `${purpose} ${seen}` }, actions);
+  }
 }

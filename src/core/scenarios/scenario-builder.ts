@@ -5,18 +5,27 @@
 import { apply } from '../apply';
 import {
   type AccountRoles,
+  addAction,
   changeStatus,
+  createCredential,
   createKey,
+  createStory,
   inviteAccount,
   type LifecycleEventType,
+  type NewCredential,
+  type NewHome,
   type NewKey,
+  type NewRequest,
   reinviteAccount,
 } from '../commands';
 import type { Actor, TenantEvent } from '../events';
 import {
   type AccountId,
+  type ActionId,
+  type CredentialId,
   createTenant,
   type KeyId,
+  type StoryId,
   type Tenant,
   type TenantGenesis,
 } from '../model';
@@ -36,6 +45,14 @@ export interface Scenario {
 
 const SCENARIO: Actor = { kind: 'scenario' };
 
+/** Made by that account signed in to the console, or (no one named) by the scenario's set-up. */
+function actorOf(by: AccountId | undefined): Actor {
+  return by === undefined ? SCENARIO : { kind: 'account', accountId: by };
+}
+
+/** An HTTP Request action; `credential` (a slug) sends `Authorization: Bearer <<CREDENTIAL.slug>>`. */
+export type NewAction = NewRequest & { readonly name: string; readonly credential?: string };
+
 export function scenarioBuilder(genesis: TenantGenesis) {
   let tenant: Tenant = createTenant(genesis);
   const events: TenantEvent[] = [];
@@ -44,6 +61,11 @@ export function scenarioBuilder(genesis: TenantGenesis) {
     if (!result.ok) throw new Error(`Scenario step refused: ${result.refusal.reason}`);
     tenant = result.tenant;
     events.push(event);
+  };
+  const action = (storyId: StoryId, request: NewAction, by?: AccountId): ActionId => {
+    const event = addAction(tenant, storyId, request, actorOf(by));
+    record(event);
+    return event.actionId;
   };
   return {
     invite(person: { email: string; name: string } & AccountRoles): AccountId {
@@ -66,6 +88,25 @@ export function scenarioBuilder(genesis: TenantGenesis) {
       record(event);
       return event.accountId;
     },
+    /** A credential in a team or a person's drafts; `by` is the account that saves it. */
+    credential(credential: NewHome & NewCredential, by?: AccountId): CredentialId {
+      const event = createCredential(tenant, credential, actorOf(by));
+      record(event);
+      return event.credentialId;
+    },
+    /** A story in a team or a person's drafts, then its actions in order, all made by `by`. */
+    story(
+      story: NewHome & { readonly name: string },
+      actions: readonly NewAction[] = [],
+      by?: AccountId,
+    ): { readonly storyId: StoryId; readonly actionIds: readonly ActionId[] } {
+      const created = createStory(tenant, story, actorOf(by));
+      record(created);
+      const actionIds = actions.map((request) => action(created.storyId, request, by));
+      return { storyId: created.storyId, actionIds };
+    },
+    /** An action added at the end of a story. */
+    action,
     events: (): readonly TenantEvent[] => events,
     /** The tenant every step so far has built. */
     tenant: (): Tenant => tenant,

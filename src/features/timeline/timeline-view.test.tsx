@@ -207,7 +207,7 @@ describe('TimelineView', () => {
     ]);
     for (const row of undone) expect(row).toHaveTextContent('Undone');
     expect(within(table()).getByRole('button', { current: 'step' })).toHaveAccessibleName(
-      'Vera personal (Personal) was created by Vera Lin',
+      'Action "Pull audit logs" was added to "SecOps audit digest" by Alex Morgan',
     );
     expect(screen.getByText(/^You are here:/).parentElement).toHaveTextContent(
       `You are here: after event ${total() - 2} of ${total()} — an earlier moment; 2 later events can be redone.`,
