@@ -267,8 +267,11 @@ async function expectInside(element: Locator, box: Locator): Promise<void> {
 /** Nothing is painted over the element's centre: what is hit there is the element or inside it. */
 async function expectOnTop(element: Locator): Promise<void> {
   const hit = await element.evaluate((el) => {
-    // Into the viewport (a phone's page scrolls down to the matrix), without scrolling sideways.
-    el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    // Into the viewport (a phone's page scrolls down to the matrix), without scrolling sideways:
+    // only the page, up or down. (scrollIntoView would also scroll the box: for a cell pinned
+    // with position: sticky, Chromium moves it back by the cell's width even with 'nearest'.)
+    const before = el.getBoundingClientRect();
+    window.scrollBy(0, before.top + before.height / 2 - window.innerHeight / 2);
     const rect = el.getBoundingClientRect();
     const top = document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2);
     return top !== null && (top === el || el.contains(top));

@@ -32,6 +32,15 @@ export const PERMISSION_COLUMNS: ReadonlyArray<{
 ];
 
 /**
+ * A column's label cut where a narrow header may wrap: after its method, and after each "/" or
+ * "_" of its path but the first, so `GET /user_credentials/{id}` -> `GET `, `/user_`,
+ * `credentials/`, `{id}`.
+ */
+export function labelParts(label: string): string[] {
+  return label.split(/(?<= |[^ ]\/|_)/);
+}
+
+/**
  * The request a column stands for, made with this key. User endpoints target the key's creator:
  * authorization does not depend on the target user. Team endpoints target the chosen team: the
  * lists ask for its `team_id`, and reading one credential stands for a credential of that team

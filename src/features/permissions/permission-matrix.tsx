@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { Fragment, useMemo, useRef } from 'react';
 import {
   cellButtonClass,
   EmptyRow,
@@ -15,6 +15,7 @@ import { authorize, type Decision } from '../../core/permissions';
 import { useLiveVerdictsHidden, VERDICT_HIDDEN } from '../presenter/use-presenter';
 import {
   decisionLabel,
+  labelParts,
   operationFor,
   PERMISSION_COLUMNS,
   permissionCellId,
@@ -102,9 +103,15 @@ export function PermissionMatrix({
               <th
                 key={column.id}
                 scope="col"
-                className={`${STICKY} whitespace-nowrap px-2 py-2 text-center font-mono text-xs`}
+                className={`${STICKY} px-2 py-2 text-center font-mono text-xs`}
               >
-                {column.label}
+                {/* Wrapped only where labelParts cuts: ten columns fit a 1280 px window. */}
+                {labelParts(column.label).map((part, index) => (
+                  <Fragment key={part}>
+                    {index === 0 ? null : <wbr />}
+                    {part}
+                  </Fragment>
+                ))}
               </th>
             ))}
           </tr>

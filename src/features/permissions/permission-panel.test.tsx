@@ -6,7 +6,7 @@ import { selectTenant, useTenantStore } from '../../store/tenant-store';
 import { withVerdictsHiddenUntilReveal } from '../../test/hidden-verdicts';
 import { usePredictStore } from '../predict/use-predict-store';
 import { usePresenter } from '../presenter/use-presenter';
-import { PERMISSION_COLUMNS, type PermissionColumnId } from './permission-cells';
+import { labelParts, PERMISSION_COLUMNS, type PermissionColumnId } from './permission-cells';
 import { PermissionPanel } from './permission-panel';
 
 function tenant() {
@@ -154,6 +154,21 @@ describe('PermissionPanel', () => {
     await user.keyboard('{Home}');
     expect(document.activeElement?.closest('td')).toBe(cell('Vera personal', 'info'));
     expect(table.querySelectorAll('td button[tabindex="0"]')).toHaveLength(1);
+  });
+});
+
+describe('labelParts', () => {
+  it('lets a header wrap after its method and inside its path, never after the leading slash', () => {
+    expect(labelParts('GET /user_credentials/{id}')).toEqual([
+      'GET ',
+      '/user_',
+      'credentials/',
+      '{id}',
+    ]);
+    expect(labelParts('GET /info')).toEqual(['GET ', '/info']);
+    for (const column of PERMISSION_COLUMNS) {
+      expect(labelParts(column.label).join('')).toBe(column.label);
+    }
   });
 });
 
