@@ -242,6 +242,88 @@ test.describe('Credentials and stories API', () => {
     expect((await consolePage.api('GET', '/api/v1/stories', { secret: team })).status).toBe(200);
   });
 
+  test('jane-tino: Jane’s keys as credentials, the stories using them, and her drafts gone with her (S9)', async ({
+    consolePage,
+  }) => {
+    const owner = await consolePage.secretOf('Jane tenant owner');
+    const vera = await consolePage.secretOf('Vera personal');
+    const get = async <T>(path: string, secret = owner): Promise<T> => {
+      const answer = await consolePage.api('GET', path, { secret });
+      expect(answer.status, path).toBe(200);
+      return answer.body as T;
+    };
+    const users = await get<{ 'admin/users': Array<{ id: string; email: string }> }>(
+      '/api/v1/admin/users?per_page=100',
+    );
+    const janeId = users['admin/users'].find(
+      (user) => user.email === 'jane.tino@tinocorp.example',
+    )?.id;
+    const stories = (await get<{ stories: StoryItem[] }>('/api/v1/stories?per_page=500')).stories;
+    const storyId = (name: string) => stories.find((story) => story.name === name)?.id;
+    const credentials = (
+      await get<{ user_credentials: CredentialItem[] }>(
+        '/api/v1/user_credentials?include_references=true&per_page=500',
+      )
+    ).user_credentials;
+    const named = (name: string) => credentials.find((credential) => credential.name === name);
+
+    expect(credentials.map((credential) => credential.name)).toEqual([
+      'Jane personal API key',
+      'Jane team API key',
+      'Jane service API key',
+      'Jane tenant owner API key',
+      'Jane drafts audit key',
+    ]);
+    expect(named('Jane personal API key')).toMatchObject({
+      slug: 'jane_personal_api_key',
+      team_id: 'team_automation',
+      read_access: 'GLOBAL',
+      simulator_drafts_of: null,
+      story_ids: [storyId('User sync'), storyId('SecOps user watch')],
+    });
+    expect(named('Jane drafts audit key')).toMatchObject({
+      team_id: null,
+      read_access: 'GLOBAL',
+      simulator_drafts_of: janeId,
+      story_ids: [storyId('SecOps audit digest')],
+    });
+    expect(named('Jane team API key')?.story_ids).toEqual([storyId('Team members report')]);
+    // Every credential of the FAQ tenant is used by some action.
+    expect(
+      await get<{ user_credentials: CredentialItem[] }>(
+        '/api/v1/user_credentials?filter=UNUSED_IN_ACTIONS',
+      ),
+    ).toMatchObject({ user_credentials: [], meta: { count: 0 } });
+    // Vera, a viewer of Team Automation, reads its credentials' metadata and the GLOBAL one in
+    // Jane's drafts; she is not on Team SecOps, so its stories are not hers to list.
+    expect(
+      (await get<{ user_credentials: CredentialItem[] }>('/api/v1/user_credentials', vera))
+        .user_credentials,
+    ).toHaveLength(5);
+    expect(
+      (await get<{ stories: StoryItem[] }>('/api/v1/stories', vera)).stories.map((s) => s.name),
+    ).toEqual(['User sync', 'Audit export', 'Team members report', 'Access review']);
+
+    // Delete Jane with her tenant owner key: her drafts' credential goes with her (S9).
+    const drafts = named('Jane drafts audit key');
+    const deleted = await consolePage.api('DELETE', `/api/v1/admin/users/${janeId}`, {
+      secret: owner,
+    });
+    expect(deleted.status).toBe(204);
+    expect(
+      (await consolePage.api('GET', `/api/v1/user_credentials/${drafts?.id}`, { secret: owner }))
+        .status,
+    ).toBe(404);
+    const after = await get<{ user_credentials: CredentialItem[] }>(
+      '/api/v1/user_credentials?include_references=true',
+    );
+    expect(after.user_credentials.map((credential) => credential.name)).not.toContain(
+      'Jane drafts audit key',
+    );
+    // Her team's credentials stay; the SecOps story that used the drafts one now resolves nothing.
+    expect(after.user_credentials).toHaveLength(4);
+  });
+
   test('the request console offers the new reads as examples', async ({ consolePage }) => {
     await consolePage.apiRegion
       .getByRole('combobox', { name: 'Example', exact: true })
