@@ -676,13 +676,18 @@ function addAutomations(
   const sharedWithTeam = new Map<TeamId, Made[]>();
   const global: Made[] = [];
   const slugs = new Set<string>();
-  /** The name, numbered when its slug is taken, and that slug. */
+  /**
+   * The name, numbered when its slug is taken ("… 2", "… 3"), and that slug. The last number
+   * given to each name is kept, so a name held by hundreds of credentials costs no search.
+   */
+  const lastNumber = new Map<string, number>();
   const uniqueName = (name: string): { name: string; slug: string } => {
-    for (let n = 1; ; n++) {
+    for (let n = lastNumber.get(name) ?? 1; ; n++) {
       const candidate = n === 1 ? name : `${name} ${n}`;
       const slug = credentialSlug(candidate);
       if (!slugs.has(slug)) {
         slugs.add(slug);
+        lastNumber.set(name, n + 1);
         return { name: candidate, slug };
       }
     }
