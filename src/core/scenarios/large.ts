@@ -14,16 +14,15 @@ import type { NewCredential, NewHome, NewKey } from '../commands';
 import { seededRandom } from '../deterministic';
 import {
   type AccountId,
-  type ApiKey,
   type CredentialMode,
   credentialSlug,
   KEY_SCOPES,
+  type KeyId,
   type KeyScope,
   type Team,
   type TeamId,
   type TeamRole,
   type TeamRoles,
-  type Tenant,
   type TenantGenesis,
   type TenantPermission,
   type TenantRole,
@@ -490,6 +489,8 @@ export function generateLargeScenario(options: LargeScenarioOptions): Scenario {
     createdBy: accountIds[random.pick(ownerIndexes)] as AccountId,
   });
 
+  // Every key made, by where a credential may take it from (step 4).
+  const shelf = keyShelf();
   const remaining = scopeCounts(Math.round(peopleCount * keysPerPerson));
   const makers: Record<KeyScope, () => NewKey> = {
     personal: () => personalKey(random.below(peopleCount)),
@@ -506,7 +507,8 @@ export function generateLargeScenario(options: LargeScenarioOptions): Scenario {
       return draw < 0;
     }) as KeyScope;
     remaining[scope]--;
-    b.key(makers[scope]());
+    const key = makers[scope]();
+    shelf.add(b.key(key), key);
   }
 
   // 3. Lifecycle history. One owner stays active so that the tenant can still be administered.
@@ -530,12 +532,15 @@ export function generateLargeScenario(options: LargeScenarioOptions): Scenario {
     ...Array<Story>(deactivated).fill('deactivated'),
     ...Array<Story>(reactivated).fill('reactivated'),
   ]);
+  // People whose current account is not active at the end: deactivated, or deleted for good.
+  const inactive = new Uint8Array(peopleCount);
   stories.forEach((story, i) => {
     const index = candidates[i] as number;
     const account = accountIds[index] as AccountId;
     switch (story) {
       case 'deactivated':
         b.status('account_deactivated', account);
+        inactive[index] = 1;
         break;
       case 'reactivated':
         b.status('account_deactivated', account);
@@ -545,11 +550,17 @@ export function generateLargeScenario(options: LargeScenarioOptions): Scenario {
       case 'reinvited': {
         if (random.chance(DEACTIVATED_BEFORE_DELETION)) b.status('account_deactivated', account);
         b.status('account_deleted', account);
-        if (story === 'deleted') break;
+        if (story === 'deleted') {
+          inactive[index] = 1;
+          break;
+        }
         // Back as a new account: the old personal keys stay 401, so a new one is made (S1).
         const newAccount = b.reinvite(account);
         accountIds[index] = newAccount;
-        if (keysPerPerson > 0) b.key(personalKey(index));
+        if (keysPerPerson > 0) {
+          const key = personalKey(index);
+          shelf.add(b.key(key), key);
+        }
         break;
       }
     }
@@ -558,7 +569,8 @@ export function generateLargeScenario(options: LargeScenarioOptions): Scenario {
   // 4. Credentials and stories, from a random stream of their own so that the people, keys and
   // history above stay exactly as they were. Made after the history, so every action works on
   // load; an offboarding is what breaks them.
-  addAutomations(b, people, accountIds, teams, randomSource(`large-automations:${genesis.seed}`));
+  const automationRandom = randomSource(`large-automations:${genesis.seed}`);
+  addAutomations(b, { people, accountIds, inactive, shelf, teams }, automationRandom);
 
   const events = b.events();
   return {
@@ -572,40 +584,44 @@ export function generateLargeScenario(options: LargeScenarioOptions): Scenario {
 
 type Builder = ReturnType<typeof scenarioBuilder>;
 
-/** The keys a credential may hold, bucketed once: personal keys by creator, team keys by team. */
-function keysOnHand(tenant: Tenant) {
-  const personal = new Map<AccountId, ApiKey[]>();
-  const team = new Map<TeamId, ApiKey[]>();
-  const service: ApiKey[] = [];
-  const tenantOwner: ApiKey[] = [];
-  for (const key of tenant.keys.values()) {
-    if (key.revokedAt !== null) continue;
-    switch (key.scope) {
-      case 'personal': {
-        // Only keys that work: a deactivated or deleted creator's are left alone.
-        if (tenant.accounts.get(key.createdBy)?.status !== 'active') break;
-        const list = personal.get(key.createdBy);
-        if (list === undefined) personal.set(key.createdBy, [key]);
-        else list.push(key);
-        break;
+/** A key made by the generator, with the id it was given. */
+type HeldKey = NewKey & { readonly id: KeyId };
+
+/**
+ * The keys a credential may hold, filed as they are made: personal keys by creator, team keys by
+ * each team they cover. A personal key is looked up by its creator's current account, so the keys
+ * of deleted accounts are never taken, and the people picked are active ones.
+ */
+function keyShelf() {
+  const personal = new Map<AccountId, HeldKey[]>();
+  const team = new Map<TeamId, HeldKey[]>();
+  const service: HeldKey[] = [];
+  const tenantOwner: HeldKey[] = [];
+  return {
+    personal,
+    team,
+    service,
+    tenantOwner,
+    add(id: KeyId, key: NewKey): void {
+      const held: HeldKey = { ...key, id };
+      switch (key.scope) {
+        case 'personal':
+          pushTo(personal, key.createdBy, held);
+          break;
+        case 'team':
+          for (const teamId of Object.keys(key.teamRoles ?? {})) pushTo(team, teamId, held);
+          break;
+        case 'service':
+          service.push(held);
+          break;
+        case 'tenant_owner':
+          tenantOwner.push(held);
+          break;
       }
-      case 'team':
-        for (const teamId of Object.keys(key.teamRoles)) {
-          const list = team.get(teamId);
-          if (list === undefined) team.set(teamId, [key]);
-          else list.push(key);
-        }
-        break;
-      case 'service':
-        service.push(key);
-        break;
-      case 'tenant_owner':
-        tenantOwner.push(key);
-        break;
-    }
-  }
-  return { personal, team, service, tenantOwner };
+    },
+  };
 }
+type KeyShelf = ReturnType<typeof keyShelf>;
 
 /** A credential made here: its slug and, when it holds a key, the request paths that key may call. */
 interface Made {
@@ -625,21 +641,24 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * `/info`, members list their teams' members, owners and AUDIT_LOG_READ read the audit log,
  * owners the admin API), so a run answers 200 until someone is offboarded. Slugs are unique in
  * the tenant, so each reference resolves to the credential it was written for (S11's order never
- * has to choose). Every step costs O(1) but for one pass over the keys.
+ * has to choose). Every step costs O(1).
  */
 function addAutomations(
   b: Builder,
-  people: readonly Person[],
-  accountIds: readonly AccountId[],
-  teams: readonly Team[],
+  org: {
+    readonly people: readonly Person[];
+    readonly accountIds: readonly AccountId[];
+    readonly inactive: Uint8Array;
+    readonly shelf: KeyShelf;
+    readonly teams: readonly Team[];
+  },
   random: Random,
 ): void {
+  const { people, accountIds, inactive, shelf: keys, teams } = org;
   const tenant = b.tenant();
-  const keys = keysOnHand(tenant);
   const teamNames = new Map(teams.map((team) => [team.id, team.name]));
-  const active = accountIds.flatMap((id, index) =>
-    tenant.accounts.get(id)?.status === 'active' ? [index] : [],
-  );
+  const active: number[] = [];
+  for (let index = 0; index < people.length; index++) if (inactive[index] === 0) active.push(index);
   if (active.length === 0) return;
 
   const membersPath = (teamId: TeamId) =>
@@ -648,14 +667,14 @@ function addAutomations(
   const USERS = ['List users', '/api/v1/admin/users'] as const;
   const AUDIT = ['Fetch audit logs', '/api/v1/audit_logs'] as const;
   /** What a key may call today, after the permission rules (domain.md's table). */
-  const pathsFor = (key: ApiKey): (readonly [string, string])[] => {
+  const pathsFor = (key: HeldKey): (readonly [string, string])[] => {
     switch (key.scope) {
       case 'tenant_owner':
         return [USERS, AUDIT, membersPath(random.pick(teams).id), INFO];
       case 'service':
-        return key.permissions.includes('AUDIT_LOG_READ') ? [AUDIT, INFO] : [INFO];
+        return key.permissions?.includes('AUDIT_LOG_READ') ? [AUDIT, INFO] : [INFO];
       case 'team':
-        return [...Object.keys(key.teamRoles).map(membersPath), INFO];
+        return [...Object.keys(key.teamRoles ?? {}).map(membersPath), INFO];
       case 'personal': {
         const creator = tenant.accounts.get(key.createdBy);
         if (creator === undefined) return [INFO];
@@ -694,7 +713,7 @@ function addAutomations(
   };
   // A key's paths, once per key: team and service keys sit in many credentials.
   const pathsCache = new Map<string, readonly (readonly [string, string])[]>();
-  const pathsOf = (key: ApiKey) => {
+  const pathsOf = (key: HeldKey) => {
     let paths = pathsCache.get(key.id);
     if (paths === undefined) {
       paths = pathsFor(key);
@@ -713,7 +732,7 @@ function addAutomations(
     const teamId = inDrafts ? null : random.pick(personTeams);
 
     // What it holds: a key (by the share for its place, else whatever key there is) or a secret.
-    let key: ApiKey | undefined;
+    let key: HeldKey | undefined;
     if (!random.chance(EXTERNAL_CREDENTIAL_SHARE)) {
       const own = keys.personal.get(accountId);
       const scope =
