@@ -110,6 +110,17 @@ describe('the FAQ table for Jane Tino', () => {
     }
   });
 
+  it('is checked on the tenant where each of Jane’s keys is a credential of Team Automation (S1)', () => {
+    const tenant = drive([]);
+    for (const scope of SCOPES_IN_TABLE_ORDER) {
+      const keyId = janesKey(tenant, scope);
+      const held = [...tenant.credentials.values()].filter(
+        (c) => c.teamId === 'team_automation' && c.value.kind === 'key' && c.value.keyId === keyId,
+      );
+      expect(held, scope).toHaveLength(1);
+    }
+  });
+
   it('puts Jane in the status the row names', () => {
     expect(janeIn(drive([])).status).toBe('active');
     expect(janeIn(drive([deactivate])).status).toBe('deactivated');
