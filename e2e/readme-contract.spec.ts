@@ -18,10 +18,10 @@ test.describe('README test contract', () => {
     await page.goto('/?view=nope');
     await consolePage.expectView('Lifecycle');
     await expect(consolePage.notice).toHaveText(
-      /^There is no view "nope"; showing Lifecycle\. Known views: lifecycle, keys, api, timeline, training\./,
+      /^There is no view "nope"; showing Lifecycle\. Known views: lifecycle, keys, api, timeline, training, credentials\./,
     );
     await expect(consolePage.notice).toHaveText(
-      'There is no view "nope"; showing Lifecycle. Known views: lifecycle, keys, api, timeline, training.Dismiss',
+      'There is no view "nope"; showing Lifecycle. Known views: lifecycle, keys, api, timeline, training, credentials.Dismiss',
     );
 
     // The tour starts (docked on Lifecycle); the view asked for is shown, the tour is one click away.

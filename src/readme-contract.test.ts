@@ -67,6 +67,8 @@ const NOTATION = new Set([
   '{ "admin/users": [...], "meta": {...} }',
   '{ "audit_logs": [...], "meta": {...} }',
   '{ "members": [...], "meta": {...} }',
+  '{ "user_credentials": [...], "meta": {...} }',
+  '{ "stories": [...], "meta": {...} }',
   '{ "team_id": "team_automation", "name": "…" }',
   '{ "error": { "status", "code", "message", "rule", "rule_source" }, "simulated": "…" }',
 ]);

@@ -7,6 +7,7 @@
  * interleaved runs, so that drift on a shared machine hits both sides alike.
  */
 import { apply, replay } from '../../src/core/apply';
+import { impactOf } from '../../src/core/automation/impact';
 import { changeStatus, type LifecycleEventType } from '../../src/core/commands';
 import type { TenantEvent } from '../../src/core/events';
 import { evaluateAll } from '../../src/core/key-verdict';
@@ -247,6 +248,37 @@ function replayFigure(genesis: Parameters<typeof replay>[0], log: readonly Tenan
   };
 }
 
+// --- 2b. The offboarding plan ------------------------------------------------------------------
+
+const OFFBOARD = 500;
+
+/**
+ * The impact of deactivating 500 people at once (keys, credentials, actions, stories), against
+ * evaluating every key, interleaved. The plan's usage index is built once per state of the
+ * stories and credentials: the first plan pays for it (`coldMs`), later ones reuse it.
+ */
+function offboardingFigure(tenant: Tenant, events: readonly TenantEvent[]) {
+  const accountIds = activeAccounts(tenant, OFFBOARD);
+  const coldMs = time(() => impactOf(tenant, events, accountIds, 'deactivate'));
+  const times = interleaved(
+    () => impactOf(tenant, events, accountIds, 'deactivate'),
+    () => evaluateAll(tenant),
+    2,
+    11,
+  );
+  const impact = impactOf(tenant, events, accountIds, 'deactivate');
+  return {
+    people: accountIds.length,
+    credentials: tenant.credentials.size,
+    stories: tenant.stories.size,
+    brokenActions: impact.actions.length,
+    coldMs,
+    planMs: median(times.a),
+    evaluateMs: median(times.b),
+    runs: times.a.length,
+  };
+}
+
 function main() {
   const started = performance.now();
   const generateStart = performance.now();
@@ -265,6 +297,7 @@ function main() {
     scenarioEvents: large.events.length,
     generateMs,
     evaluate: evaluateFigure(largeReplay.tenant),
+    offboarding: offboardingFigure(largeReplay.tenant, large.events),
     apply: applyFigure(smallReplay.tenant, largeReplay.tenant),
     replay: replayFigure(large.genesis, log),
     gcExposed: (globalThis as { gc?: unknown }).gc !== undefined,

@@ -65,6 +65,16 @@ export const VIEWS: readonly ViewEntry[] = [
         import('../features/training/training-view').then((module) => module.TrainingView),
     },
   },
+  {
+    id: 'credentials',
+    label: 'Credentials',
+    summary: 'Every credential: where it lives, who may use it, what it holds and what uses it.',
+    component: {
+      kind: 'lazy',
+      load: () =>
+        import('../features/credentials/credentials-view').then((module) => module.CredentialsView),
+    },
+  },
 ];
 
 export function viewEntry(id: ViewId): ViewEntry {

@@ -26,10 +26,10 @@ describe('readViewParam', () => {
   });
 
   it('refuses an unknown view with a message naming it and the known ones', () => {
-    const reading = readViewParam('?view=credentials');
+    const reading = readViewParam('?view=reports');
     expect(reading.view).toBe('lifecycle');
     expect(reading.problem).toBe(
-      'There is no view "credentials"; showing Lifecycle. Known views: lifecycle, keys, api, timeline, training.',
+      'There is no view "reports"; showing Lifecycle. Known views: lifecycle, keys, api, timeline, training, credentials.',
     );
     expect(reading.canonical).toBe(false);
   });
@@ -57,7 +57,7 @@ describe('readViewParam', () => {
     const reading = readViewParam('?view=keys&view=api');
     expect(reading.view).toBe('lifecycle');
     expect(reading.problem).toBe(
-      'The address names 2 views ("keys", "api"); showing Lifecycle. Known views: lifecycle, keys, api, timeline, training.',
+      'The address names 2 views ("keys", "api"); showing Lifecycle. Known views: lifecycle, keys, api, timeline, training, credentials.',
     );
   });
 

@@ -5,7 +5,14 @@
  * several that disagree, is refused with a message and the console shows `lifecycle`.
  */
 
-export const VIEW_IDS = ['lifecycle', 'keys', 'api', 'timeline', 'training'] as const;
+export const VIEW_IDS = [
+  'lifecycle',
+  'keys',
+  'api',
+  'timeline',
+  'training',
+  'credentials',
+] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export const DEFAULT_VIEW: ViewId = 'lifecycle';

@@ -92,11 +92,11 @@ describe('initialiseViewFromUrl', () => {
   });
 
   it('reports an unknown view, shows Lifecycle and drops it from the address', () => {
-    window.history.replaceState(null, '', '/?scenario=blank&view=credentials');
+    window.history.replaceState(null, '', '/?scenario=blank&view=reports');
     const report = vi.fn();
     stop = initialiseViewFromUrl(report);
     expect(report).toHaveBeenCalledExactlyOnceWith(
-      'There is no view "credentials"; showing Lifecycle. Known views: lifecycle, keys, api, timeline, training.',
+      'There is no view "reports"; showing Lifecycle. Known views: lifecycle, keys, api, timeline, training, credentials.',
     );
     expect(useViewStore.getState().view).toBe('lifecycle');
     expect(address()).toBe('/?scenario=blank');
