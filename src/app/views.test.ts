@@ -7,13 +7,14 @@ describe('the console views', () => {
     expect(VIEWS.map((view) => view.id)).toEqual([...VIEW_IDS]);
   });
 
-  it('are labelled exactly Lifecycle, Keys, API, Timeline and Training', () => {
+  it('are labelled exactly Lifecycle, Keys, API, Timeline, Training and Credentials', () => {
     expect(VIEWS.map((view) => view.label)).toEqual([
       'Lifecycle',
       'Keys',
       'API',
       'Timeline',
       'Training',
+      'Credentials',
     ]);
   });
 
