@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { apply } from '../apply';
 import { changeRoles, changeStatus, setRestrictApiKeyCreation } from '../commands';
-import type { TenantEvent } from '../events';
-import type { Tenant } from '../model';
 import { janeChain } from '../testing/automation-arbitraries';
 import { accountNamed, keyNamed } from '../testing/named';
-import { adviseFixes, type Fix, fixEvents } from './advisor';
+import { adviseFixes, applyFixes, type Fix, fixEvents } from './advisor';
 import { impactOf, planIsClear } from './impact';
 import { runStory } from './run-story';
-
-function applyFixes(tenant: Tenant, events: readonly TenantEvent[], fixes: readonly Fix[]) {
-  let current = tenant;
-  const log = [...events];
-  for (const fix of fixes) {
-    if (fix.creator === null) continue;
-    for (const event of fixEvents(current, fix)) {
-      const result = apply(current, event);
-      if (!result.ok) throw new Error(result.refusal.reason);
-      current = result.tenant;
-      log.push(event);
-    }
-  }
-  return { tenant: current, events: log };
-}
 
 const fixFor = (fixes: readonly Fix[], credentialId: string) => {
   const fix = fixes.find((each) => each.credentialId === credentialId);

@@ -487,3 +487,26 @@ function placementsFor(
     };
   });
 }
+
+/**
+ * Every fix that names an eligible creator applied in order (_Apply all fixes_), with the log it
+ * leaves; a fix the reducer refuses throws, since the advisor checked it against this tenant.
+ */
+export function applyFixes(
+  tenant: Tenant,
+  events: readonly TenantEvent[],
+  fixes: readonly Fix[],
+): { readonly tenant: Tenant; readonly events: readonly TenantEvent[] } {
+  let current = tenant;
+  const log = [...events];
+  for (const fix of fixes) {
+    if (fix.creator === null) continue;
+    for (const event of fixEvents(current, fix)) {
+      const result = apply(current, event);
+      if (!result.ok) throw new Error(result.refusal.reason);
+      current = result.tenant;
+      log.push(event);
+    }
+  }
+  return { tenant: current, events: log };
+}

@@ -18,7 +18,7 @@ import {
   offboardingArb,
   offboardingSet,
 } from '../testing/automation-arbitraries';
-import { adviseFixes, type Fix, fixEvents } from './advisor';
+import { adviseFixes, applyFixes } from './advisor';
 import { impactOf, planIsClear } from './impact';
 import { type ActionOutcome, fails, runStory } from './run-story';
 
@@ -34,21 +34,6 @@ function runAll(tenant: Tenant, events: readonly TenantEvent[]): Map<string, Act
       outcomes.set(`${story.id}/${action.actionId}`, action.outcome);
   }
   return outcomes;
-}
-
-function applyFixes(tenant: Tenant, events: readonly TenantEvent[], fixes: readonly Fix[]) {
-  let current = tenant;
-  const log = [...events];
-  for (const fix of fixes) {
-    if (fix.creator === null) continue;
-    for (const event of fixEvents(current, fix)) {
-      const result = apply(current, event);
-      if (!result.ok) throw new Error(result.refusal.reason);
-      current = result.tenant;
-      log.push(event);
-    }
-  }
-  return { tenant: current, events: log };
 }
 
 describe('properties of the offboarding plan', { timeout: 60_000 }, () => {
