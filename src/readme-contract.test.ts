@@ -98,7 +98,7 @@ function literalParts(promise: string): string[] {
   return expand(promise)
     .flatMap((text) =>
       text.split(
-        /<[^>]+>|…|\.\.\.|(?<![A-Za-z])NNNN\b|\bR of T\b|\(s\)|\{id\}|(?<![\w-])N(?![\w-])/,
+        /<[^>]+>|…|\.\.\.|(?<![A-Za-z])NNNN\b|\bR of T\b|\(s\)|\{id\}|(?<![\w-])[NM](?![\w-])/,
       ),
     )
     .map((part) => part.trim())

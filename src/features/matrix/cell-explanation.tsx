@@ -1,9 +1,46 @@
 import { RuleLine, RuleSourceLine } from '../../components/rule-explanation';
+import { usageIndex } from '../../core/automation/impact';
 import { describeEvent } from '../../core/describe';
 import { VERDICT_LABELS } from '../../core/key-verdict';
 import type { Tenant } from '../../core/model';
 import { runStage, type WhatIfRow } from '../../core/what-if';
 import type { MatrixCell, MatrixColumnId } from './matrix-cells';
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The credentials that hold the key, and what uses each: where a verdict does its harm (the
+ * chain key → credential → action → story).
+ */
+function HeldBy({ tenant, keyId }: { tenant: Tenant; keyId: string }) {
+  const { holdersOf, usersOf } = usageIndex(tenant);
+  const holders = (holdersOf.get(keyId) ?? []).flatMap((id) => {
+    const credential = tenant.credentials.get(id);
+    return credential === undefined ? [] : [credential];
+  });
+  if (holders.length === 0) return <p>No credential holds this key.</p>;
+  return (
+    <div>
+      Held by:
+      <ul aria-label="Credentials holding this key" className="list-disc pl-6">
+        {holders.map((credential) => {
+          const users = usersOf.get(credential.id) ?? [];
+          const stories = new Set(users.map((user) => user.story.id)).size;
+          const where =
+            credential.teamId !== null
+              ? (tenant.teams.get(credential.teamId)?.name ?? credential.teamId)
+              : `${tenant.accounts.get(credential.draftsOf ?? '')?.name ?? credential.draftsOf}'s drafts`;
+          return (
+            <li key={credential.id}>
+              <bdi>{credential.name}</bdi> (<bdi>{where}</bdi>): used by{' '}
+              {count(users.length, 'action', 'actions')} in {count(stories, 'story', 'stories')}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
 
 /** Why a cell says what it says: the rule, its reason code, its source, and what was applied. */
 export function CellExplanation({
@@ -42,6 +79,7 @@ export function CellExplanation({
       ) : (
         <p>{cell.reason}</p>
       )}
+      <HeldBy tenant={tenant} keyId={row.key.id} />
       {column === 'now' ? (
         <p className="text-slate-600 dark:text-slate-400">
           The key’s verdict in the tenant as it is now.

@@ -110,6 +110,24 @@ describe('ValidityMatrix', () => {
     );
   });
 
+  it('explains a key with the credentials that hold it and what uses them (key → credential → action → story)', async () => {
+    const user = userEvent.setup();
+    render(<ValidityMatrix />);
+    await user.click(within(cellOf('Jane personal', 'Now')).getByRole('button'));
+    const held = await screen.findByRole('list', { name: 'Credentials holding this key' });
+    expect(
+      within(held)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Jane personal API key (Team Automation): used by 3 actions in 2 stories']);
+    await user.click(within(cellOf('Vera personal', 'Now')).getByRole('button'));
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Cell explanation' })).toHaveTextContent(
+        'No credential holds this key.',
+      ),
+    );
+  });
+
   it('is a region named Validity matrix with a level-3 heading and the export menu', () => {
     render(<ValidityMatrix />);
     const region = screen.getByRole('region', { name: 'Validity matrix' });
