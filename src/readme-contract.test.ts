@@ -2,7 +2,7 @@
  * The README's test contract is a promise to people writing Playwright tests against the console:
  * every string it puts in backticks must be one that this project's own suite uses, so that a
  * change to the app that breaks a promise fails a test, and a promise the suite does not check
- * cannot be written. Placeholders (`<name>`, `N`, `…`) stand for anything; alternatives
+ * cannot be written. Placeholders (`<name>`, `N`, `M`, `…`) stand for anything; alternatives
  * (`200 | 401`) must each be used; the few entries that describe shapes or code rather than text
  * are listed below, each with what checks it.
  */
