@@ -27,7 +27,11 @@ function teamName(tenant: Tenant, teamId: string): string {
   return tenant.teams.get(teamId)?.name ?? teamId;
 }
 
-export function whereOf(tenant: Tenant, credential: Credential): string {
+/** Where a credential or a story lives: its team's name, or "<name>'s drafts". */
+export function whereOf(
+  tenant: Tenant,
+  credential: Pick<Credential, 'teamId' | 'draftsOf'>,
+): string {
   if (credential.teamId !== null) return teamName(tenant, credential.teamId);
   const owner = credential.draftsOf === null ? undefined : tenant.accounts.get(credential.draftsOf);
   return `${owner?.name ?? credential.draftsOf}'s drafts`;
