@@ -1,28 +1,14 @@
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
-  type SortingState,
-  sortFn_alphanumeric,
-  sortFn_basic,
-  tableFeatures,
-  useTable,
-} from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { createColumnHelper } from '@tanstack/react-table';
+import { useMemo } from 'react';
 import { DataTable } from '../../components/data-table';
+import { type sortableFeatures, useSortableTable } from '../../components/sortable-table';
 import '../../components/table-meta';
 import { formatCount } from '../../components/search-box';
 import { useTenant } from '../../store/use-tenant';
 import { useLiveVerdictsHidden, VERDICT_HIDDEN } from '../presenter/use-presenter';
 import { type CredentialRow, credentialRows } from './credential-rows';
 
-const features = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
-});
-
-const helper = createColumnHelper<typeof features, CredentialRow>();
+const helper = createColumnHelper<typeof sortableFeatures, CredentialRow>();
 
 const count = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
@@ -85,19 +71,13 @@ export function CredentialsView() {
   const tenant = useTenant();
   const rows = useMemo(() => credentialRows(tenant), [tenant]);
   const verdictsHidden = useLiveVerdictsHidden();
-  const [chosenSorting, setSorting] = useState<SortingState>([]);
   // Sorting by verdict would give the hidden verdicts away: set aside while they are hidden.
-  const sorting = verdictsHidden
-    ? chosenSorting.filter((sort) => sort.id !== 'verdict')
-    : chosenSorting;
-  const table = useTable({
-    features,
-    columns: useMemo(() => columns(verdictsHidden), [verdictsHidden]),
-    data: rows,
+  const table = useSortableTable(
+    useMemo(() => columns(verdictsHidden), [verdictsHidden]),
+    rows,
     getRowId,
-    state: { sorting },
-    onSortingChange: setSorting,
-  });
+    verdictsHidden ? 'verdict' : null,
+  );
   return (
     <div className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <p className="text-slate-700 text-sm dark:text-slate-300">

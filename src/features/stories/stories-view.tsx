@@ -1,27 +1,13 @@
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
-  type SortingState,
-  sortFn_alphanumeric,
-  sortFn_basic,
-  tableFeatures,
-  useTable,
-} from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { createColumnHelper } from '@tanstack/react-table';
+import { useMemo } from 'react';
 import { DataTable } from '../../components/data-table';
+import { type sortableFeatures, useSortableTable } from '../../components/sortable-table';
 import '../../components/table-meta';
 import { formatCount } from '../../components/search-box';
 import { useTenant } from '../../store/use-tenant';
 import { type StoryRow, storyRows } from './story-rows';
 
-const features = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
-});
-
-const helper = createColumnHelper<typeof features, StoryRow>();
+const helper = createColumnHelper<typeof sortableFeatures, StoryRow>();
 
 const columns = helper.columns([
   helper.accessor((row) => row.story.name, {
@@ -61,15 +47,7 @@ const rowProps = (row: StoryRow) => ({ 'data-story-id': row.story.id });
 export function StoriesView() {
   const tenant = useTenant();
   const rows = useMemo(() => storyRows(tenant), [tenant]);
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    getRowId,
-    state: { sorting },
-    onSortingChange: setSorting,
-  });
+  const table = useSortableTable(columns, rows, getRowId);
   return (
     <div className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <p className="text-slate-700 text-sm dark:text-slate-300">
