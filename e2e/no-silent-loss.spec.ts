@@ -147,4 +147,29 @@ test.describe('No silent loss', () => {
     await banner.getByRole('button', { name: 'Bring back the saved state' }).click();
     await expectAll(consolePage, 'Deactivated');
   });
+
+  test('?scenario= opened over a saved state with changes offers that state back', async ({
+    consolePage,
+    page,
+  }) => {
+    await consolePage.goto({ scenario: 'jane-tino' });
+    await deactivateFour(consolePage);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => localStorage.getItem('klc.state.v1')?.split('account_deactivated').length ?? 0,
+        ),
+      )
+      .toBeGreaterThan(4);
+
+    await page.goto('about:blank');
+    await consolePage.goto({ scenario: 'blank' });
+    const banner = consolePage.droppedChanges;
+    await expect(banner).toContainText(
+      'The address’s scenario opened in place of what this browser had saved, with 4 changes.',
+    );
+    await banner.getByRole('button', { name: 'Bring back the saved state' }).click();
+    await expect(consolePage.tenantSummary).toContainText('Tino Corp');
+    await expectAll(consolePage, 'Deactivated');
+  });
 });

@@ -31,8 +31,6 @@ export interface StartPlan {
   readonly checked?: SavedCheck;
   /** The URL's `?scenario=` opens afresh, over a saved state. */
   readonly urlWins?: boolean;
-  /** A saved state with changes that the link or the URL's scenario takes the place of. */
-  readonly passedOver?: { readonly state: LogState; readonly changes: number };
 }
 
 export interface StartPage {
@@ -100,11 +98,17 @@ export async function readStart(
   }
 }
 
+/** A saved state with changes that a link or the URL's scenario took the place of. */
+interface PassedOver {
+  readonly state: LogState;
+  readonly changes: number;
+}
+
 /** The saved state, when it holds changes: what a link or the URL's scenario passes over. */
-function passedOver(checked: SavedCheck): Pick<StartPlan, 'passedOver'> {
-  if (checked.kind !== 'readable') return {};
+function passedOver(checked: SavedCheck): PassedOver | null {
+  if (checked.kind !== 'readable') return null;
   const changes = droppedChanges(checked.state.events, scenarioEventsOf(checked.state));
-  return changes === 0 ? {} : { passedOver: { state: checked.state, changes } };
+  return changes === 0 ? null : { state: checked.state, changes };
 }
 
 async function decideStart(page: StartPage, storage: Storage | null): Promise<StartPlan> {
@@ -113,10 +117,8 @@ async function decideStart(page: StartPage, storage: Storage | null): Promise<St
   let notice: string | null = null;
   if (payload !== null) {
     const read = await readLinkPayload(payload);
-    if (read.ok) {
-      const over = passedOver(await checkSaved(storage));
-      return { state: read.state, fromLink: true, clearLink, notice, ...over };
-    }
+    // The saved state it takes the place of is read after the first render.
+    if (read.ok) return { state: read.state, fromLink: true, clearLink, notice };
     notice = linkRefusal(read.problems);
   }
   const continuing = page.navigationType === 'reload' || page.navigationType === 'back_forward';
@@ -150,7 +152,7 @@ function clearStateFragment(): void {
 let applied: StartPlan | null = null;
 
 /** The saved state a link or the address's scenario took the place of, offered back. */
-function offerPassedOver(over: NonNullable<StartPlan['passedOver']>, opened: string): void {
+function offerPassedOver(over: PassedOver, opened: string): void {
   const { state, changes } = over;
   useAskStore.setState({
     replaced: {
@@ -168,7 +170,6 @@ export function applyStart(plan: StartPlan): void {
   if (plan.state !== null) store.replaceLog(plan.state);
   if (plan.clearLink) clearStateFragment();
   if (plan.notice !== null) store.showNotice('error', plan.notice);
-  if (plan.passedOver !== undefined) offerPassedOver(plan.passedOver, 'The shared link');
   markFreshTab(plan.urlWins === true);
   applied = plan;
 }
@@ -193,13 +194,27 @@ type StartState = Pick<TenantStore, keyof LogState | 'loading'>;
 export function startAfterRender(initial: StartState): void {
   window.addEventListener('hashchange', () => void openLinkFromAddress());
   const plan = applied;
-  if (plan?.urlWins === true) {
-    // Still saved, but overwritten by this tab's first change: offered back meanwhile.
-    void checkSaved(browserStorage()).then((checked) => {
-      const over = passedOver(checked).passedOver;
-      if (over !== undefined) offerPassedOver(over, 'The address’s scenario');
-    });
+  const opened =
+    plan?.fromLink === true
+      ? 'The shared link'
+      : plan?.urlWins === true
+        ? 'The address’s scenario'
+        : null;
+  if (plan === null || opened === null || plan.checked !== undefined) {
+    startSaving(initial, plan);
+    return;
   }
+  // A link or the address's scenario opened over the saved state, which stays in storage until
+  // this tab saves: read it once, offer back what it held, and hand the same reading to saving.
+  void checkSaved(browserStorage()).then((checked) => {
+    const over = passedOver(checked);
+    if (over !== null) offerPassedOver(over, opened);
+    startSaving(initial, { ...plan, checked });
+  });
+}
+
+/** Saving starts once a generated scenario the page was first drawn with has arrived. */
+function startSaving(initial: StartState, plan: StartPlan | null): void {
   const begin = (baseline: LogState) =>
     startPersistence({
       baseline,
