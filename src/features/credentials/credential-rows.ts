@@ -6,7 +6,7 @@
  */
 import { usageIndex } from '../../core/automation/impact';
 import { evaluateKey, verdictText } from '../../core/key-verdict';
-import { type Credential, SCOPE_LABELS, type Tenant } from '../../core/model';
+import { type Credential, placeName, SCOPE_LABELS, type Tenant } from '../../core/model';
 
 export interface CredentialRow {
   readonly credential: Credential;
@@ -25,16 +25,6 @@ export interface CredentialRow {
 
 function teamName(tenant: Tenant, teamId: string): string {
   return tenant.teams.get(teamId)?.name ?? teamId;
-}
-
-/** Where a credential or a story lives: its team's name, or "<name>'s drafts". */
-export function whereOf(
-  tenant: Tenant,
-  credential: Pick<Credential, 'teamId' | 'draftsOf'>,
-): string {
-  if (credential.teamId !== null) return teamName(tenant, credential.teamId);
-  const owner = credential.draftsOf === null ? undefined : tenant.accounts.get(credential.draftsOf);
-  return `${owner?.name ?? credential.draftsOf}'s drafts`;
 }
 
 export function sharingOf(tenant: Tenant, credential: Credential): string {
@@ -66,7 +56,7 @@ export function credentialRows(tenant: Tenant): CredentialRow[] {
     }
     rows.push({
       credential,
-      where: whereOf(tenant, credential),
+      where: placeName(tenant, credential),
       sharing: sharingOf(tenant, credential),
       holds:
         key === undefined

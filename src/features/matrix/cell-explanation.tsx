@@ -2,7 +2,7 @@ import { RuleLine, RuleSourceLine } from '../../components/rule-explanation';
 import { usageIndex } from '../../core/automation/impact';
 import { describeEvent } from '../../core/describe';
 import { VERDICT_LABELS } from '../../core/key-verdict';
-import type { Tenant } from '../../core/model';
+import { placeName, type Tenant } from '../../core/model';
 import { runStage, type WhatIfRow } from '../../core/what-if';
 import type { MatrixCell, MatrixColumnId } from './matrix-cells';
 
@@ -26,13 +26,9 @@ function HeldBy({ tenant, keyId }: { tenant: Tenant; keyId: string }) {
         {holders.map((credential) => {
           const users = usersOf.get(credential.id) ?? [];
           const stories = new Set(users.map((user) => user.story.id)).size;
-          const where =
-            credential.teamId !== null
-              ? (tenant.teams.get(credential.teamId)?.name ?? credential.teamId)
-              : `${tenant.accounts.get(credential.draftsOf ?? '')?.name ?? credential.draftsOf}'s drafts`;
           return (
             <li key={credential.id}>
-              <bdi>{credential.name}</bdi> (<bdi>{where}</bdi>): used by{' '}
+              <bdi>{credential.name}</bdi> (<bdi>{placeName(tenant, credential)}</bdi>): used by{' '}
               {count(users.length, 'action', 'actions')} in {count(stories, 'story', 'stories')}
             </li>
           );

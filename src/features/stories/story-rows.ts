@@ -3,8 +3,7 @@
  * actions, the credentials they reference (resolved as a run resolves them) and its last run.
  */
 import { actionReferences, resolveCredential } from '../../core/automation/resolve';
-import type { Story, Tenant } from '../../core/model';
-import { whereOf } from '../credentials/credential-rows';
+import { placeName, type Story, type Tenant } from '../../core/model';
 
 export interface StoryRow {
   readonly story: Story;
@@ -37,8 +36,7 @@ export function storyRows(tenant: Tenant): StoryRow[] {
     }
     rows.push({
       story,
-      // A story and a credential live in the same kinds of place.
-      where: whereOf(tenant, { teamId: story.teamId, draftsOf: story.draftsOf }),
+      where: placeName(tenant, story),
       actions: story.actions.length,
       credentials: [...names],
       lastRun: lastRunOf(story),
