@@ -289,16 +289,6 @@ export function liveAccountWithEmail(tenant: Tenant, email: string): Account | u
 }
 
 /** The keys an account created, in creation order. */
-/** Where a credential or a story lives, as the console names it: the team, or "<name>'s drafts". */
-export function placeName(
-  tenant: Tenant,
-  place: { readonly teamId: TeamId | null; readonly draftsOf: AccountId | null },
-): string {
-  if (place.teamId !== null) return tenant.teams.get(place.teamId)?.name ?? place.teamId;
-  const owner = place.draftsOf === null ? undefined : tenant.accounts.get(place.draftsOf);
-  return `${owner?.name ?? place.draftsOf}'s drafts`;
-}
-
 export function keysCreatedBy(tenant: Tenant, accountId: AccountId): ApiKey[] {
   const ids = tenant.keysByCreator.get(accountId) ?? [];
   return ids.flatMap((id) => {

@@ -6,7 +6,8 @@
  */
 import { usageIndex } from '../../core/automation/impact';
 import { evaluateKey, verdictText } from '../../core/key-verdict';
-import { type Credential, placeName, SCOPE_LABELS, type Tenant } from '../../core/model';
+import { type Credential, SCOPE_LABELS, type Tenant } from '../../core/model';
+import { placeName } from '../../core/place';
 
 export interface CredentialRow {
   readonly credential: Credential;

@@ -2,7 +2,8 @@ import { RuleLine, RuleSourceLine } from '../../components/rule-explanation';
 import { usageIndex } from '../../core/automation/impact';
 import { describeEvent } from '../../core/describe';
 import { VERDICT_LABELS } from '../../core/key-verdict';
-import { placeName, type Tenant } from '../../core/model';
+import type { Tenant } from '../../core/model';
+import { placeName } from '../../core/place';
 import { runStage, type WhatIfRow } from '../../core/what-if';
 import type { MatrixCell, MatrixColumnId } from './matrix-cells';
 

@@ -3,7 +3,8 @@
  * actions, the credentials they reference (resolved as a run resolves them) and its last run.
  */
 import { actionReferences, resolveCredential } from '../../core/automation/resolve';
-import { placeName, type Story, type Tenant } from '../../core/model';
+import type { Story, Tenant } from '../../core/model';
+import { placeName } from '../../core/place';
 
 export interface StoryRow {
   readonly story: Story;
