@@ -182,11 +182,6 @@ export function credentialSlug(name: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-/** `<<CREDENTIAL.slug>>` in a text [documented S13]: the slugs it references, in order. */
-export function credentialReferences(text: string): string[] {
-  return [...text.matchAll(/<<CREDENTIAL\.([a-z0-9_]+)>>/g)].map((match) => match[1] as string);
-}
-
 /** What a scenario starts from before its first event. Cannot be derived, so it is stored. */
 export interface TenantGenesis {
   readonly name: string;

@@ -5,13 +5,7 @@
  * (`GLOBAL`); else one shared with the story's team (`SPECIFIC_TEAMS`). Among equals, the oldest.
  * Deleted credentials (and those deleted with their owner's drafts, S9) never resolve.
  */
-import {
-  type Credential,
-  credentialReferences,
-  type HttpAction,
-  type Story,
-  type Tenant,
-} from '../model';
+import type { Credential, HttpAction, Story, Tenant } from '../model';
 
 function withSlug(tenant: Tenant, slug: string, includeDeleted: boolean): Credential[] {
   const found: Credential[] = [];
@@ -95,6 +89,11 @@ export const UNRESOLVED_LABELS: Readonly<Record<UnresolvedReason, string>> = {
   NOT_SHARED: 'Not shared with this team',
   NO_SUCH_CREDENTIAL: 'No such credential',
 };
+
+/** `<<CREDENTIAL.slug>>` in a text [documented S13]: the slugs it references, in order. */
+export function credentialReferences(text: string): string[] {
+  return [...text.matchAll(/<<CREDENTIAL\.([a-z0-9_]+)>>/g)].map((match) => match[1] as string);
+}
 
 /** The slugs an action references, in its headers, path and body (each once, in order). */
 export function actionReferences(action: HttpAction): string[] {
