@@ -75,17 +75,9 @@ export function describeEventParts(tenant: Tenant, event: TenantEvent): LinePart
     case 'setting_changed':
       return line(`Key creation was ${event.value ? 'restricted' : 'unrestricted'} by `, by);
     case 'story_created':
-      return line(
-        'Story "',
-        named(event.name),
-        '" was created in ',
-        homeParts(tenant, event.teamId, event.draftsOf),
-        ' by ',
-        by,
-      );
     case 'credential_created':
       return line(
-        'Credential "',
+        event.type === 'story_created' ? 'Story "' : 'Credential "',
         named(event.name),
         '" was created in ',
         homeParts(tenant, event.teamId, event.draftsOf),
