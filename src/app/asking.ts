@@ -4,6 +4,7 @@
  */
 import { scenarioEventsOf } from '../share/state-document';
 import { droppedChanges } from '../store/log-changes';
+import { logOf } from '../store/log-state';
 import {
   type Command,
   type DispatchResult,
@@ -28,11 +29,6 @@ export function ask(question: Omit<Question, 'answer'>): Promise<boolean> {
     };
     useAskStore.setState({ question: asked });
   });
-}
-
-function logOf(state: LogState): LogState {
-  const { scenarioId, scenarioParams, genesis, events, cursor } = state;
-  return { scenarioId, scenarioParams, genesis, events, cursor };
 }
 
 interface Wording {

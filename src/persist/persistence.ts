@@ -14,6 +14,7 @@
 import type { DocumentProblem } from '../core/document/document';
 import { sameParams } from '../core/scenarios/scenario-params';
 import { documentOf } from '../share/state-document';
+import { logOf } from '../store/log-state';
 import { type LogState, useTenantStore } from '../store/tenant-store';
 import { usePersistStatus } from './persist-status';
 import { readSavedStateText, savedStateText } from './saved-state';
@@ -63,11 +64,6 @@ export async function checkSaved(storage: Storage | null): Promise<SavedCheck> {
   return read.ok
     ? { kind: 'readable', text, state: read.state }
     : { kind: 'unreadable', text, problems: read.problems };
-}
-
-function logOf(state: LogState): LogState {
-  const { scenarioId, scenarioParams, genesis, events, cursor } = state;
-  return { scenarioId, scenarioParams, genesis, events, cursor };
 }
 
 function sameLog(a: LogState, b: LogState): boolean {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { replaceAsking } from '../../app/ask-store';
 import { Button } from '../../components/button';
 import { formatCount } from '../../components/search-box';
+import { logOf } from '../../store/log-state';
 import { useTenantStore } from '../../store/tenant-store';
 import { usePresenter } from './use-presenter';
 
@@ -19,9 +20,9 @@ export function PresenterToolbar() {
   const [message, setMessage] = useState('');
 
   const save = () => {
-    const { scenarioId, scenarioParams, genesis, events, cursor } = useTenantStore.getState();
-    saveCheckpoint({ scenarioId, scenarioParams, genesis, events, cursor });
-    setMessage(`Checkpoint saved at event ${formatCount(cursor)}`);
+    const log = logOf(useTenantStore.getState());
+    saveCheckpoint(log);
+    setMessage(`Checkpoint saved at event ${formatCount(log.cursor)}`);
   };
   const reset = async () => {
     if (checkpoint === null) return;

@@ -8,13 +8,13 @@ import { useViewStore } from '../../navigation/view-store';
 import { LONG_LINK_CHARS } from '../../share/link-codec';
 import { exportFileName, exportText, importStateFile, shareLinkOf } from '../../share/open-state';
 import { problemLines } from '../../share/state-document';
+import { logOf } from '../../store/log-state';
 import { type LogState, useTenantStore } from '../../store/tenant-store';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
 function currentLog(): LogState {
-  const { scenarioId, scenarioParams, genesis, events, cursor } = useTenantStore.getState();
-  return { scenarioId, scenarioParams, genesis, events, cursor };
+  return logOf(useTenantStore.getState());
 }
 
 type Copy = 'copying' | 'copied' | 'failed' | 'held';
