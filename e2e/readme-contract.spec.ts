@@ -18,10 +18,10 @@ test.describe('README test contract', () => {
     await page.goto('/?view=nope');
     await consolePage.expectView('Lifecycle');
     await expect(consolePage.notice).toHaveText(
-      /^There is no view "nope"; showing Lifecycle\. Known views: lifecycle, keys, api, timeline, training, credentials\./,
+      /^There is no view "nope"; showing Lifecycle\. Known views: lifecycle, keys, api, timeline, training, credentials, stories, offboarding\./,
     );
     await expect(consolePage.notice).toHaveText(
-      'There is no view "nope"; showing Lifecycle. Known views: lifecycle, keys, api, timeline, training, credentials.Dismiss',
+      'There is no view "nope"; showing Lifecycle. Known views: lifecycle, keys, api, timeline, training, credentials, stories, offboarding.Dismiss',
     );
 
     // The tour starts (docked on Lifecycle); the view asked for is shown, the tour is one click away.

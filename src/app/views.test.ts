@@ -7,7 +7,7 @@ describe('the console views', () => {
     expect(VIEWS.map((view) => view.id)).toEqual([...VIEW_IDS]);
   });
 
-  it('are labelled exactly Lifecycle, Keys, API, Timeline, Training and Credentials', () => {
+  it('are labelled exactly Lifecycle, Keys, API, Timeline, Training, Credentials, Stories and Offboarding', () => {
     expect(VIEWS.map((view) => view.label)).toEqual([
       'Lifecycle',
       'Keys',
@@ -15,6 +15,8 @@ describe('the console views', () => {
       'Timeline',
       'Training',
       'Credentials',
+      'Stories',
+      'Offboarding',
     ]);
   });
 

@@ -75,6 +75,26 @@ export const VIEWS: readonly ViewEntry[] = [
         import('../features/credentials/credentials-view').then((module) => module.CredentialsView),
     },
   },
+  {
+    id: 'stories',
+    label: 'Stories',
+    summary: 'Every story, the credentials its actions use and its last run; run one or all.',
+    component: {
+      kind: 'lazy',
+      load: () => import('../features/stories/stories-view').then((module) => module.StoriesView),
+    },
+  },
+  {
+    id: 'offboarding',
+    label: 'Offboarding',
+    summary:
+      'Pick who leaves: what would break, the fixes that depend on no person, then the change.',
+    component: {
+      kind: 'lazy',
+      load: () =>
+        import('../features/offboarding/offboarding-view').then((module) => module.OffboardingView),
+    },
+  },
 ];
 
 export function viewEntry(id: ViewId): ViewEntry {

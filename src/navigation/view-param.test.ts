@@ -29,7 +29,7 @@ describe('readViewParam', () => {
     const reading = readViewParam('?view=reports');
     expect(reading.view).toBe('lifecycle');
     expect(reading.problem).toBe(
-      'There is no view "reports"; showing Lifecycle. Known views: lifecycle, keys, api, timeline, training, credentials.',
+      'There is no view "reports"; showing Lifecycle. Known views: lifecycle, keys, api, timeline, training, credentials, stories, offboarding.',
     );
     expect(reading.canonical).toBe(false);
   });
@@ -57,7 +57,7 @@ describe('readViewParam', () => {
     const reading = readViewParam('?view=keys&view=api');
     expect(reading.view).toBe('lifecycle');
     expect(reading.problem).toBe(
-      'The address names 2 views ("keys", "api"); showing Lifecycle. Known views: lifecycle, keys, api, timeline, training, credentials.',
+      'The address names 2 views ("keys", "api"); showing Lifecycle. Known views: lifecycle, keys, api, timeline, training, credentials, stories, offboarding.',
     );
   });
 

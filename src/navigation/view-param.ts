@@ -12,6 +12,8 @@ export const VIEW_IDS = [
   'timeline',
   'training',
   'credentials',
+  'stories',
+  'offboarding',
 ] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 

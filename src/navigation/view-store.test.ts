@@ -96,7 +96,7 @@ describe('initialiseViewFromUrl', () => {
     const report = vi.fn();
     stop = initialiseViewFromUrl(report);
     expect(report).toHaveBeenCalledExactlyOnceWith(
-      'There is no view "reports"; showing Lifecycle. Known views: lifecycle, keys, api, timeline, training, credentials.',
+      'There is no view "reports"; showing Lifecycle. Known views: lifecycle, keys, api, timeline, training, credentials, stories, offboarding.',
     );
     expect(useViewStore.getState().view).toBe('lifecycle');
     expect(address()).toBe('/?scenario=blank');
