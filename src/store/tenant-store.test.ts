@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { replay } from '../core/apply';
+import { apply, replay } from '../core/apply';
 import { changeStatus, createKey } from '../core/commands';
 import { evaluateKey } from '../core/key-verdict';
 import { janeTinoScenario } from '../core/scenarios/jane-tino';
@@ -83,6 +83,43 @@ describe('tenant store', () => {
       'account_deactivated',
       'account_deleted',
     ]);
+  });
+
+  it('logs several events as one change, each built on the tenant the previous one left', () => {
+    const jane = accountIdOf('Jane Tino');
+    const vera = accountIdOf('Vera Lin');
+    const before = useTenantStore.getState().events.length;
+    const result = useTenantStore.getState().dispatchAll((tenant) => {
+      const first = changeStatus(tenant, 'account_deactivated', jane);
+      const after = apply(tenant, first);
+      if (!after.ok) throw new Error(after.refusal.reason);
+      return [first, changeStatus(after.tenant, 'account_deactivated', vera)];
+    });
+    expect(result).toEqual({ ok: true });
+    const state = useTenantStore.getState();
+    expect(state.events.slice(before).map((event) => event.type)).toEqual([
+      'account_deactivated',
+      'account_deactivated',
+    ]);
+    expect(state.cursor).toBe(before + 2);
+    expect(selectTenant(state)).toEqual(replay(state.genesis, state.events).tenant);
+  });
+
+  it('logs none of several events when one is refused, and says why', () => {
+    const jane = accountIdOf('Jane Tino');
+    const before = useTenantStore.getState().events;
+    const result = useTenantStore
+      .getState()
+      .dispatchAll((tenant) => [
+        changeStatus(tenant, 'account_deactivated', jane),
+        changeStatus(tenant, 'account_reactivated', accountIdOf('Vera Lin')),
+      ]);
+    expect(result.ok).toBe(false);
+    expect(useTenantStore.getState().events).toBe(before);
+    expect(useTenantStore.getState().notice).toMatchObject({
+      tone: 'error',
+      message: 'Vera Lin is already active.',
+    });
   });
 
   it('derives the same tenant incrementally as a full replay of the log', () => {

@@ -66,6 +66,12 @@ export interface TenantStore {
   /** Build the command's event against the current tenant, apply it, and log it if accepted. */
   dispatch(command: Command): DispatchResult;
   /**
+   * Several events as one change (a plan's fixes, offboarding many people): each is applied to
+   * the tenant the previous ones left; if any is refused, none is logged and the notice says why.
+   * Each event stays its own step of the timeline (undo steps back one at a time).
+   */
+  dispatchAll(commands: (tenant: Tenant) => readonly TenantEvent[]): DispatchResult;
+  /**
    * Open a scenario. A fixed one is in place when this returns; a generated one when the promise
    * settles. Invalid parameters are refused with a notice naming them, and nothing changes.
    */
@@ -216,6 +222,24 @@ export const useTenantStore = create<TenantStore>()((set, get) => {
       // Everything after the cursor is a redo branch; a new change drops it.
       const events = [...state.events.slice(0, state.cursor), event];
       deriver.remember(state.genesis, events, events.length, result.tenant);
+      set({ events, cursor: events.length, notice: null });
+      return { ok: true };
+    },
+    dispatchAll(commands) {
+      const state = get();
+      let tenant = selectTenant(state);
+      const added = commands(tenant);
+      for (const event of added) {
+        const result = apply(tenant, event);
+        if (!result.ok) {
+          set({ notice: { id: ++noticeIds, tone: 'error', message: result.refusal.reason } });
+          return { ok: false, reason: result.refusal.reason };
+        }
+        tenant = result.tenant;
+      }
+      if (added.length === 0) return { ok: true };
+      const events = [...state.events.slice(0, state.cursor), ...added];
+      deriver.remember(state.genesis, events, events.length, tenant);
       set({ events, cursor: events.length, notice: null });
       return { ok: true };
     },
