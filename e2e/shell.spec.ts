@@ -9,7 +9,8 @@ import { ConsolePage, expect, test, VIEW_NAMES, VIEWS } from './fixtures/console
 
 const JANE = 'Jane Tino';
 const DEACTIVATED = 'Jane Tino was deactivated by the console';
-const KNOWN = 'Known views: lifecycle, keys, api, timeline, training, credentials, stories, offboarding.';
+const KNOWN =
+  'Known views: lifecycle, keys, api, timeline, training, credentials, stories, offboarding.';
 
 /** The `view` parameter of the page's address (null: none). */
 function viewParam(page: Page): string | null {

@@ -50,7 +50,16 @@ describe('ConsoleNav', () => {
       within(nav())
         .getAllByRole('link')
         .map((item) => item.textContent),
-    ).toEqual(['Lifecycle', 'Keys', 'API', 'Timeline', 'Training', 'Credentials', 'Stories', 'Offboarding']);
+    ).toEqual([
+      'Lifecycle',
+      'Keys',
+      'API',
+      'Timeline',
+      'Training',
+      'Credentials',
+      'Stories',
+      'Offboarding',
+    ]);
   });
 
   it('gives real addresses that keep the scenario and its parameters', () => {
