@@ -23,6 +23,18 @@ function plainDynamicImports(): Plugin {
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), plainDynamicImports()],
+  resolve: {
+    alias: [
+      {
+        // @tanstack/react-store (under react-table) imports the shim's with-selector, whose shim
+        // hands back React's own useSyncExternalStore whenever React has one (18 and later): the
+        // build without the shim is that same code minus the fallback, 230 gzip bytes less of the
+        // initial JS.
+        find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
+        replacement: 'use-sync-external-store/with-selector.js',
+      },
+    ],
+  },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
   build: {
