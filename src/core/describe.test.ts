@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { replay } from './apply';
-import { changeStatus, createStory } from './commands';
+import { actionResults, runStory } from './automation/run-story';
+import { changeStatus, createStory, recordStoryRun } from './commands';
 import { describeEvent, describeEventParts, isolatedText } from './describe';
 import { janeTinoScenario } from './scenarios/jane-tino';
 import { accountNamed, keyNamed } from './testing/named';
@@ -32,6 +33,20 @@ describe('describeEvent', () => {
       { name: 'Team Automation' },
       ' by the console',
     ]);
+  });
+
+  it('lists each action of a story run with its status and deciding rule, in order', () => {
+    const after = replay(janeTinoScenario.genesis, [
+      ...janeTinoScenario.events,
+      changeStatus(tenant, 'account_deactivated', jane.id),
+    ]).tenant;
+    const sync = [...after.stories.values()].find((story) => story.name === 'User sync');
+    if (sync === undefined) throw new Error('no User sync');
+    const run = runStory(after, [], sync.id);
+    if (!run.ok) throw new Error(run.reason);
+    expect(describeEvent(after, recordStoryRun(after, sync.id, actionResults(run.actions)))).toBe(
+      'Story "User sync" ran: 0 of 2 actions answered 2xx, by the console: "Fetch users" 401 (auth.personal-owner-deactivated); "Fetch Team Automation members" 401 (auth.personal-owner-deactivated)',
+    );
   });
 
   it('isolates each name between U+2068 and U+2069 in plain text (the text form of <bdi>)', () => {

@@ -120,11 +120,19 @@ export function describeEventParts(tenant: Tenant, event: TenantEvent): LinePart
       const failed = event.results.filter(
         (result) => result.status === null || result.status >= 400,
       ).length;
+      const actions = tenant.stories.get(event.storyId)?.actions ?? [];
+      // Each action's status and deciding rule, in order: "Fetch users" 401 (auth.personal-owner-deactivated).
+      const each = event.results.flatMap((result, index) => [
+        index === 0 ? ': "' : '; "',
+        named(actions.find((action) => action.id === result.actionId)?.name ?? result.actionId),
+        `" ${result.status ?? 'not sent'} (${result.rule})`,
+      ]);
       return line(
         'Story "',
         storyName(tenant, event.storyId),
         `" ran: ${event.results.length - failed} of ${event.results.length} actions answered 2xx, by `,
         by,
+        each,
       );
     }
   }

@@ -3,7 +3,7 @@
  * actions, the credentials they reference (resolved as a run resolves them) and its last run.
  */
 import { actionReferences, resolveCredential } from '../../core/automation/resolve';
-import type { Story, Tenant } from '../../core/model';
+import type { ActionResult, Story, Tenant } from '../../core/model';
 import { placeName } from '../../core/place';
 
 export interface StoryRow {
@@ -17,11 +17,14 @@ export interface StoryRow {
   readonly lastRun: string;
 }
 
+/** An action's status as the tables word it: the HTTP status, or "not sent". */
+export function statusText(result: Pick<ActionResult, 'status'>): string {
+  return result.status === null ? 'not sent' : String(result.status);
+}
+
 function lastRunOf(story: Story): string {
   if (story.lastRun === null) return 'Not run yet';
-  return story.lastRun.results
-    .map((result) => (result.status === null ? 'not sent' : String(result.status)))
-    .join(', ');
+  return story.lastRun.results.map(statusText).join(', ');
 }
 
 export function storyRows(tenant: Tenant): StoryRow[] {
