@@ -17,8 +17,17 @@ test.describe('Stories view', () => {
         answered.push(`${response.status()} ${url.pathname} ${response.fromServiceWorker()}`);
       }
     });
-    await consolePage.goto({ scenario: 'jane-tino', view: 'Stories' });
+    await page.goto('/?view=stories&scenario=jane-tino');
+    await consolePage.expectView('Stories');
     const view = consolePage.view('Stories');
+    await expect(view.getByRole('columnheader')).toHaveText([
+      /^Name/,
+      /^Team or drafts/,
+      /^Actions/,
+      'Credentials used',
+      'Last run',
+      'Run',
+    ]);
     const rows = view.getByRole('table', { name: 'Stories' }).locator('tbody tr[data-story-id]');
     await expect(rows).toHaveCount(6);
     await expect(rows.locator('[data-last-run]')).toHaveText(Array(6).fill('Not run yet'));
