@@ -11,6 +11,11 @@ import { placeName } from '../../core/place';
 
 export interface CredentialRow {
   readonly credential: Credential;
+  /**
+   * The name, and where it lives when another live credential has the same name ("Pager (Team
+   * SecOps)"): what the row's buttons name, so that each button's name is unique.
+   */
+  readonly label: string;
   /** The team's name, or "<name>'s drafts". */
   readonly where: string;
   readonly sharing: string;
@@ -42,6 +47,12 @@ export function sharingOf(tenant: Tenant, credential: Credential): string {
 export function credentialRows(tenant: Tenant): CredentialRow[] {
   const { usersOf } = usageIndex(tenant);
   const rows: CredentialRow[] = [];
+  // Two live credentials of one place never share a name (nor a slug): the place tells them apart.
+  const sameName = new Map<string, number>();
+  tenant.credentials.forEach((credential) => {
+    if (credential.deletedAt !== null) return;
+    sameName.set(credential.name, (sameName.get(credential.name) ?? 0) + 1);
+  });
   tenant.credentials.forEach((credential) => {
     const users = usersOf.get(credential.id) ?? [];
     const key =
@@ -55,9 +66,14 @@ export function credentialRows(tenant: Tenant): CredentialRow[] {
       verdict = verdictText(judged);
       status = judged.status;
     }
+    const where = placeName(tenant, credential);
     rows.push({
       credential,
-      where: placeName(tenant, credential),
+      label:
+        (sameName.get(credential.name) ?? 0) > 1
+          ? `${credential.name} (${where})`
+          : credential.name,
+      where,
       sharing: sharingOf(tenant, credential),
       holds:
         key === undefined

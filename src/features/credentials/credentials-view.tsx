@@ -1,12 +1,20 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Button } from '../../components/button';
 import { DataTable } from '../../components/data-table';
+import { lazyNamed } from '../../components/lazy-named';
 import { type sortableFeatures, useSortableTable } from '../../components/sortable-table';
 import '../../components/table-meta';
 import { formatCount } from '../../components/search-box';
 import { useTenant } from '../../store/use-tenant';
 import { useLiveVerdictsHidden, VERDICT_HIDDEN } from '../presenter/use-presenter';
+import { CredentialActions, prefetchCredentialDialogs } from './credential-actions';
 import { type CredentialRow, credentialRows } from './credential-rows';
+
+const CreateCredentialDialog = lazyNamed(
+  () => import('./create-credential-dialog'),
+  'CreateCredentialDialog',
+);
 
 const helper = createColumnHelper<typeof sortableFeatures, CredentialRow>();
 
@@ -57,18 +65,36 @@ function columns(verdictsHidden: boolean) {
           <span data-status={row.original.status ?? 'n/a'}>{row.original.verdict}</span>
         ),
     }),
+    helper.display({
+      id: 'manage',
+      header: 'Manage',
+      cell: ({ row }) => <CredentialActions row={row.original} />,
+    }),
   ]);
 }
 
 const getRowId = (row: CredentialRow) => row.credential.id;
 const rowProps = (row: CredentialRow) => ({ 'data-credential-id': row.credential.id });
 
+/** Fetch the dialogs once the browser is idle: the first click then waits for nothing. */
+function usePrefetchedDialogs(): void {
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => void prefetchCredentialDialogs());
+    return () => cancel(handle);
+  }, []);
+}
+
 /**
  * Credentials: every credential of the tenant, where it lives, who may use it, what it holds,
- * what uses it and whether it answers now. Its own chunk.
+ * what uses it and whether it answers now; create one, and rotate, share or delete each. Its own
+ * chunk; the dialogs are chunks of their own.
  */
 export function CredentialsView() {
   const tenant = useTenant();
+  const [creating, setCreating] = useState(false);
+  usePrefetchedDialogs();
   const rows = useMemo(() => credentialRows(tenant), [tenant]);
   const verdictsHidden = useLiveVerdictsHidden();
   // Sorting by verdict would give the hidden verdicts away: set aside while they are hidden.
@@ -80,6 +106,11 @@ export function CredentialsView() {
   );
   return (
     <div className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <div>
+        <Button variant="primary" onClick={() => setCreating(true)}>
+          Create credential
+        </Button>
+      </div>
       <p className="text-slate-700 text-sm dark:text-slate-300">
         {count(rows.length, 'credential', 'credentials')}. A credential holding a person’s personal
         key stops working when they leave; the actions that use it then answer 401.
@@ -90,6 +121,11 @@ export function CredentialsView() {
         empty="No credentials in this tenant."
         rowProps={rowProps}
       />
+      {creating ? (
+        <Suspense fallback={null}>
+          <CreateCredentialDialog onClose={() => setCreating(false)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

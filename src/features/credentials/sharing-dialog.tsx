@@ -1,0 +1,128 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { dispatchAsking } from '../../app/ask-store';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { FormError } from '../../components/form-parts';
+import { apply } from '../../core/apply';
+import { changeCredentialSharing } from '../../core/commands';
+import type { Credential, Tenant } from '../../core/model';
+import { useTenant } from '../../store/use-tenant';
+import { actingAccounts, asAccount, defaultActor } from './acting-accounts';
+import {
+  ActingAccountField,
+  chosenSharing,
+  type SharingDraft,
+  SharingFields,
+  shareableTeams,
+} from './credential-fields';
+
+function sameSharing(
+  credential: Credential,
+  next: { readAccess: string; sharedTeams: readonly string[] },
+): boolean {
+  return (
+    credential.readAccess === next.readAccess &&
+    credential.sharedTeams.length === next.sharedTeams.length &&
+    next.sharedTeams.every((team) => credential.sharedTeams.includes(team))
+  );
+}
+
+/**
+ * Change who may use a credential [documented S11]: its team (or, in drafts, its owner) only, all
+ * teams and drafts, or the teams chosen. Who may use it decides which actions resolve it (S11's
+ * order), so a change can make another team's actions stop, or start, resolving it.
+ */
+export function SharingDialog({
+  credential,
+  label,
+  onClose,
+}: {
+  credential: Credential;
+  /** The name its row's buttons use (the name, and its place when another has the same). */
+  label: string;
+  onClose: () => void;
+}) {
+  const tenant = useTenant();
+  const [sharing, setSharing] = useState<SharingDraft>(() => ({
+    readAccess: credential.readAccess,
+    teams: new Set(credential.sharedTeams),
+  }));
+  const [chosenActor, setChosenActor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const offered = shareableTeams(tenant.teams, credential.teamId);
+
+  const checks = useMemo(
+    () =>
+      actingAccounts(tenant, (actor) =>
+        changeCredentialSharing(
+          tenant,
+          credential.id,
+          { readAccess: credential.readAccess, sharedTeams: credential.sharedTeams },
+          actor,
+        ),
+      ),
+    [tenant, credential],
+  );
+  const actorId =
+    chosenActor !== null && checks.some((check) => check.account.id === chosenActor)
+      ? chosenActor
+      : defaultActor(checks, credential.draftsOf);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const shared = chosenSharing(sharing, offered);
+    if ('error' in shared) return setError(shared.error);
+    // Nothing changed: nothing to log, as Edit roles does.
+    if (sameSharing(credential, shared)) return onClose();
+    const command = (current: Tenant) =>
+      changeCredentialSharing(current, credential.id, shared, asAccount(actorId));
+    const check = apply(tenant, command(tenant));
+    if (!check.ok) return setError(check.refusal.reason);
+    const result = await dispatchAsking(command);
+    if (!result.ok) return setError(result.reason);
+    onClose();
+  };
+
+  return (
+    <Dialog
+      title={
+        <>
+          Sharing of <bdi>{label}</bdi>
+        </>
+      }
+      description="Which stories may use it: a story’s own team’s credential of the same name comes first, then one shared with all teams, then one shared with its team."
+      onClose={onClose}
+    >
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        className="flex flex-col gap-4 text-sm"
+      >
+        <SharingFields
+          offered={offered}
+          inDrafts={credential.draftsOf !== null}
+          value={sharing}
+          onChange={(next) => {
+            setSharing(next);
+            setError(null);
+          }}
+        />
+        <ActingAccountField
+          checks={checks}
+          value={actorId}
+          onChange={(next) => {
+            setChosenActor(next);
+            setError(null);
+          }}
+        />
+        <FormError message={error} />
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary">
+            Save sharing
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
