@@ -37,47 +37,26 @@ import {
   type TenantPermission,
   type TenantRole,
 } from './model';
-import { assumed, documented, type RuleRef } from './rule-sources';
+import { documented, type RuleRef, type RuleTag } from './rule-sources';
 
 export interface Refusal {
   readonly reason: string;
-  readonly rule: RuleRef;
+  /** Its summary and source: `ruleOf` (rule-texts.ts). */
+  readonly rule: RuleTag;
 }
 
 export type ApplyResult =
   | { readonly ok: true; readonly tenant: Tenant }
   | { readonly ok: false; readonly tenant: Tenant; readonly refusal: Refusal };
 
+/** By id; each rule's summary and source are in rule-texts.ts. */
 export const EVENT_RULES = {
-  malformed: {
-    id: 'event.malformed',
-    summary: 'An event must be well formed.',
-    source: assumed('The simulator checks every field of every event it is given.'),
-  },
-  lifecycle: {
-    id: 'event.lifecycle',
-    summary:
-      'Active accounts can be deactivated or deleted; deactivated ones reactivated or deleted; deleted ones only re-invited, as a new account.',
-    source: assumed(
-      'S1 and S4 describe deactivation, reactivation, deletion and re-invitation; the allowed transitions are the simulator’s reading of them.',
-    ),
-  },
-  uniqueEmail: {
-    id: 'event.unique-email',
-    summary: 'An email address belongs to at most one account that is not deleted.',
-    source: assumed('A tenant identifies its users by email.'),
-  },
-  actor: {
-    id: 'event.actor-active',
-    summary:
-      'Only an active account, or a key that is accepted (200), acts (invites, deactivates, creates or deletes keys).',
-    source: assumed('A deactivated or deleted account cannot sign in; a refused key cannot call.'),
-  },
-  setting: {
-    id: 'event.setting-change',
-    summary: 'A setting is changed only to a different value.',
-    source: assumed('Setting a value it already has would log a change that changes nothing.'),
-  },
+  malformed: { id: 'event.malformed' },
+  lifecycle: { id: 'event.lifecycle' },
+  uniqueEmail: { id: 'event.unique-email' },
+  actor: { id: 'event.actor-active' },
+  setting: { id: 'event.setting-change' },
+  // Its words stay with it: the credential dialogs show its summary beside who may act.
   manageCredentials: {
     id: 'event.manage-credentials',
     summary:
@@ -87,14 +66,8 @@ export const EVENT_RULES = {
       'Owners and team admins are documented; what editors may do, and that drafts are their owner’s alone, is assumed.',
     ),
   },
-  keyLifecycle: {
-    id: 'event.key-lifecycle',
-    summary: 'A key is deleted once; only its creator deletes a personal key.',
-    source: assumed(
-      'S2 says only you delete your personal keys; the rest of key deletion is not documented.',
-    ),
-  },
-} as const satisfies Record<string, RuleRef>;
+  keyLifecycle: { id: 'event.key-lifecycle' },
+} as const satisfies Record<string, RuleTag | RuleRef>;
 
 const MAX_TEXT = 200;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -105,7 +78,7 @@ class Refused extends Error {
   }
 }
 
-function fail(reason: string, rule: RuleRef = EVENT_RULES.malformed): never {
+function fail(reason: string, rule: RuleTag = EVENT_RULES.malformed): never {
   throw new Refused({ reason, rule });
 }
 

@@ -21,6 +21,7 @@ import {
   type TenantPermission,
   type TenantRole,
 } from './model';
+import { ruleOf } from './rule-texts';
 import { janeTinoStart, mustApply, startTenant } from './testing/arbitraries';
 
 const genesis: TenantGenesis = {
@@ -142,16 +143,16 @@ describe('who may create which key', () => {
       tenantRole: 'user',
       teamRole: 'team_admin',
     });
-    expect(scopeEligibility(owners, owner, 'tenant_owner').rule.source).toMatchObject({
+    expect(ruleOf(scopeEligibility(owners, owner, 'tenant_owner').rule).source).toMatchObject({
       kind: 'documented',
       sourceId: 'S2',
     });
-    expect(scopeEligibility(owners, owner, 'service').rule.source).toMatchObject({
+    expect(ruleOf(scopeEligibility(owners, owner, 'service').rule).source).toMatchObject({
       kind: 'documented',
       sourceId: 'S2',
     });
     expect(scopeEligibility(admins, admin, 'team').rule).toBe(CREATION_RULES.teamScopeAdmin);
-    expect(CREATION_RULES.teamScopeAdmin.source.kind).toBe('assumed');
+    expect(ruleOf(CREATION_RULES.teamScopeAdmin).source.kind).toBe('assumed');
   });
 });
 
@@ -248,7 +249,7 @@ describe('with key creation restricted (restrictApiKeyCreation on)', () => {
   });
 
   it('marks the restriction as assumed, since S3 does not say it covers personal keys', () => {
-    expect(CREATION_RULES.restricted.source.kind).toBe('assumed');
+    expect(ruleOf(CREATION_RULES.restricted).source.kind).toBe('assumed');
   });
 });
 

@@ -3,75 +3,31 @@
  * Every refusal carries a sentence a person can act on and the rule that produced it.
  */
 import type { Account, KeyScope, TeamId, TeamRoles, Tenant, TenantPermission } from './model';
-import { assumed, documented, type RuleRef } from './rule-sources';
+import type { RuleTag } from './rule-sources';
 
 export type Eligibility =
-  | { readonly allowed: true; readonly rule: RuleRef }
-  | { readonly allowed: false; readonly reason: string; readonly rule: RuleRef };
+  | { readonly allowed: true; readonly rule: RuleTag }
+  | { readonly allowed: false; readonly reason: string; readonly rule: RuleTag };
 
+/** By id; each rule's summary and source are in rule-texts.ts. */
 export const CREATION_RULES = {
-  unknownAccount: {
-    id: 'create.unknown-account',
-    summary: 'Keys are created by an account of this tenant.',
-    source: assumed('An account that does not exist cannot act.'),
-  },
-  knownScope: {
-    id: 'create.known-scope',
-    summary: 'A key is personal, team, service or tenant owner.',
-    source: documented('S2'),
-  },
-  activeOnly: {
-    id: 'create.active-only',
-    summary: 'Only an active account creates keys.',
-    source: assumed('A deactivated or deleted account cannot sign in, so it cannot create keys.'),
-  },
-  restricted: {
-    id: 'create.restricted',
-    summary:
-      'With key creation restricted, only tenant owners and holders of API_KEY_CREATE create keys; the simulator applies this to every scope.',
-    source: assumed(
-      'S3 documents the restriction; whether it also covers personal keys is not documented.',
-    ),
-  },
-  personal: {
-    id: 'create.personal',
-    summary: 'Every active account may create its own personal keys.',
-    source: documented('S2', 'Only you can create and delete your personal API keys.'),
-  },
-  tenantOwnerScope: {
-    id: 'create.tenant-owner-scope',
-    summary: 'Tenant owner keys need the Tenant owner role.',
-    source: documented('S2'),
-  },
-  serviceScope: {
-    id: 'create.service-scope',
-    summary: 'Service keys need the Tenant owner role.',
-    source: documented('S2'),
-  },
-  teamScopeOwner: {
-    id: 'create.team-scope-owner',
-    summary: 'Tenant owners may create team keys for any team.',
-    source: documented('S2'),
-  },
-  teamScopeAdmin: {
-    id: 'create.team-scope-admin',
-    summary: 'A team admin may create team keys for the teams they administer.',
-    source: assumed(
-      'S1 says a team admin of "Team Automation" gets team keys; the exact rule for non-owners is not documented.',
-    ),
-  },
-  teamKeyShape: {
-    id: 'create.team-key-shape',
-    summary: 'A team key covers one or more existing teams, each with a team role.',
-    source: documented('S6'),
-  },
-} as const satisfies Record<string, RuleRef>;
+  unknownAccount: { id: 'create.unknown-account' },
+  knownScope: { id: 'create.known-scope' },
+  activeOnly: { id: 'create.active-only' },
+  restricted: { id: 'create.restricted' },
+  personal: { id: 'create.personal' },
+  tenantOwnerScope: { id: 'create.tenant-owner-scope' },
+  serviceScope: { id: 'create.service-scope' },
+  teamScopeOwner: { id: 'create.team-scope-owner' },
+  teamScopeAdmin: { id: 'create.team-scope-admin' },
+  teamKeyShape: { id: 'create.team-key-shape' },
+} as const satisfies Record<string, RuleTag>;
 
-function refuse(reason: string, rule: RuleRef): Eligibility {
+function refuse(reason: string, rule: RuleTag): Eligibility {
   return { allowed: false, reason, rule };
 }
 
-function allow(rule: RuleRef): Eligibility {
+function allow(rule: RuleTag): Eligibility {
   return { allowed: true, rule };
 }
 

@@ -16,6 +16,7 @@ import {
   latestAccountForEmail,
   type Tenant,
 } from './model';
+import { ruleOf } from './rule-texts';
 import { janeTinoStart, mustApply, startTenant } from './testing/arbitraries';
 
 const base = startTenant(janeTinoStart);
@@ -177,13 +178,15 @@ describe('the rule behind a verdict', () => {
     ['VALID', evaluateKey(deleted, janeTeam.id), 'auth.valid'],
   ] as const)('cites the FAQ (documented, S1) for %s', (_, verdict, ruleId) => {
     expect(verdict.rule.id).toBe(ruleId);
-    expect(verdict.rule.source).toMatchObject({ kind: 'documented', sourceId: 'S1' });
-    expect(verdict.rule.summary).not.toBe('');
+    expect(ruleOf(verdict.rule).source).toMatchObject({ kind: 'documented', sourceId: 'S1' });
+    expect(ruleOf(verdict.rule).summary).not.toBe('');
   });
 
   it('quotes the FAQ for the owner rules', () => {
-    const quoteOf = (verdict: Verdict) =>
-      verdict.rule.source.kind === 'documented' ? verdict.rule.source.quote : undefined;
+    const quoteOf = (verdict: Verdict) => {
+      const { source } = ruleOf(verdict.rule);
+      return source.kind === 'documented' ? source.quote : undefined;
+    };
     expect(quoteOf(evaluateKey(deactivated, janePersonal.id))).toContain('deactivated');
     expect(quoteOf(evaluateKey(deleted, janePersonal.id))).toContain('re-invited');
   });
@@ -197,7 +200,7 @@ describe('the rule behind a verdict', () => {
     ],
   ] as const)('marks %s as an assumption of the simulator', (_, verdict, ruleId) => {
     expect(verdict.rule.id).toBe(ruleId);
-    expect(verdict.rule.source.kind).toBe('assumed');
+    expect(ruleOf(verdict.rule).source.kind).toBe('assumed');
   });
 
   it('pairs every code with its own rule', () => {

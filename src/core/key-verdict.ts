@@ -3,7 +3,7 @@
  * The rules are evaluated in order; the first that fires decides and names itself.
  */
 import type { Account, ApiKey, KeyId, Tenant } from './model';
-import { assumed, documented, type RuleRef } from './rule-sources';
+import type { RuleTag } from './rule-sources';
 
 export type VerdictCode =
   | 'VALID'
@@ -15,49 +15,18 @@ export type VerdictCode =
 export interface Verdict {
   readonly status: 200 | 401;
   readonly code: VerdictCode;
-  readonly rule: RuleRef;
+  /** Its summary and source: `ruleOf` (rule-texts.ts). */
+  readonly rule: RuleTag;
 }
 
+/** By id; each rule's summary and source are in rule-texts.ts. */
 export const VALIDITY_RULES = {
-  unknownKey: {
-    id: 'auth.unknown-key',
-    summary: 'No key, or a secret that matches no key, is refused.',
-    source: assumed(
-      'The vendor does not document this case; any API refuses credentials it does not know.',
-    ),
-  },
-  keyRevoked: {
-    id: 'auth.key-revoked',
-    summary: 'A deleted (revoked) key is refused.',
-    source: assumed('Deleting a key revokes it; the vendor does not document the response code.'),
-  },
-  ownerDeactivated: {
-    id: 'auth.personal-owner-deactivated',
-    summary: 'A personal key is refused while the account that created it is deactivated.',
-    source: documented(
-      'S1',
-      "If Jane's account exists in the tenant but is deactivated, the Personal API key will break (returns a 401 status code), while the other three will still work as expected.",
-    ),
-  },
-  ownerDeleted: {
-    id: 'auth.personal-owner-deleted',
-    summary:
-      'A personal key is refused once the account that created it is deleted, even after the person is re-invited.',
-    source: documented(
-      'S1',
-      'Even if they are re-invited to the tenant, the Personal API key from before will still not work.',
-    ),
-  },
-  valid: {
-    id: 'auth.valid',
-    summary:
-      'Tenant owner, team and service keys act as their own principals, so their creator’s status does not matter; a personal key works while its creator is active.',
-    source: documented(
-      'S1',
-      'When a user is deactivated or removed entirely from the tenant, the only API key that stops working is their Personal API key.',
-    ),
-  },
-} as const satisfies Record<string, RuleRef>;
+  unknownKey: { id: 'auth.unknown-key' },
+  keyRevoked: { id: 'auth.key-revoked' },
+  ownerDeactivated: { id: 'auth.personal-owner-deactivated' },
+  ownerDeleted: { id: 'auth.personal-owner-deleted' },
+  valid: { id: 'auth.valid' },
+} as const satisfies Record<string, RuleTag>;
 
 export const VERDICT_LABELS: Readonly<Record<VerdictCode, string>> = {
   VALID: 'Valid',

@@ -18,6 +18,7 @@ import type {
   TenantPermission,
 } from './model';
 import { assumed, documented, type RuleRef } from './rule-sources';
+import { ruleOf } from './rule-texts';
 
 /** The simulated API's operations, after routing. Paths follow the real API (S7). */
 export type ApiOperation =
@@ -301,7 +302,7 @@ export function authorize(
   const verdict = evaluateKey(tenant, keyId);
   const key = keyId === undefined ? undefined : tenant.keys.get(keyId);
   if (verdict.status === 401 || key === undefined) {
-    return { status: 401, code: verdict.code, rule: verdict.rule };
+    return { status: 401, code: verdict.code, rule: ruleOf(verdict.rule) };
   }
   return decide(grantsOf(tenant, key), operation);
 }

@@ -26,9 +26,17 @@ export type RuleSource =
   | { readonly kind: 'documented'; readonly sourceId: SourceId; readonly quote?: string }
   | { readonly kind: 'assumed'; readonly why: string };
 
-export interface RuleRef {
+/**
+ * A rule as verdicts, eligibilities and refusals carry it: by its id alone. The words of those
+ * rules (summary and source) are in rule-texts.ts, read through `ruleOf` by the explanations and
+ * the simulated API: the first paint judges every key and replays the scenario without them.
+ */
+export interface RuleTag {
   /** Stable id, shown in the UI and used by tests. */
   readonly id: string;
+}
+
+export interface RuleRef extends RuleTag {
   /** One line a trainee can read. */
   readonly summary: string;
   readonly source: RuleSource;

@@ -33,6 +33,7 @@ import {
   grantsOf,
 } from '../permissions';
 import type { RuleRef } from '../rule-sources';
+import { ruleOf } from '../rule-texts';
 import { API_RULES } from './api-rules';
 import type { ApiOutcome, ApiRequest, ApiResponse, ApiState } from './api-types';
 import { type AuditFilter, auditEntry, selectAuditEvents } from './audit-log';
@@ -433,7 +434,7 @@ function applyAll(
     if (!result.ok) {
       return {
         ok: false,
-        outcome: failure(409, 'REFUSED', result.refusal.reason, result.refusal.rule, key),
+        outcome: failure(409, 'REFUSED', result.refusal.reason, ruleOf(result.refusal.rule), key),
       };
     }
     current = result.tenant;
@@ -714,7 +715,13 @@ export function handleApiRequest(state: ApiState, request: ApiRequest): ApiOutco
   }
   const { key, verdict } = authenticate(tenant, credentials.secret);
   if (key === undefined || verdict.status === 401) {
-    return failure(401, verdict.code, refusedKeyMessage(tenant, key, verdict), verdict.rule, key);
+    return failure(
+      401,
+      verdict.code,
+      refusedKeyMessage(tenant, key, verdict),
+      ruleOf(verdict.rule),
+      key,
+    );
   }
 
   try {

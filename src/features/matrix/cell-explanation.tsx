@@ -4,6 +4,7 @@ import { describeEvent } from '../../core/describe';
 import { VERDICT_LABELS } from '../../core/key-verdict';
 import type { Tenant } from '../../core/model';
 import { placeName } from '../../core/place';
+import { ruleOf } from '../../core/rule-texts';
 import { runStage, type WhatIfRow } from '../../core/what-if';
 import type { MatrixCell, MatrixColumnId } from './matrix-cells';
 
@@ -70,8 +71,8 @@ export function CellExplanation({
       </h3>
       {cell.kind === 'verdict' ? (
         <>
-          <RuleLine rule={cell.verdict.rule} code={cell.verdict.code} />
-          <RuleSourceLine source={cell.verdict.rule.source} />
+          <RuleLine rule={ruleOf(cell.verdict.rule)} code={cell.verdict.code} />
+          <RuleSourceLine source={ruleOf(cell.verdict.rule).source} />
         </>
       ) : (
         <p>{cell.reason}</p>

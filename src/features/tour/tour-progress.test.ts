@@ -5,6 +5,7 @@ import { changeStatus, reinviteAccount } from '../../core/commands';
 import type { TenantEvent } from '../../core/events';
 import { VALIDITY_RULES } from '../../core/key-verdict';
 import { createTenant, type Tenant } from '../../core/model';
+import { ruleOf } from '../../core/rule-texts';
 import { janeTinoScenario } from '../../core/scenarios/jane-tino';
 import { firstJaneKeyIndex } from './start-tour';
 import {
@@ -192,12 +193,9 @@ describe('reading the tour from the log', () => {
   });
 
   it('quotes the FAQ sentence the rules module quotes for the same case', () => {
-    expect(tourStep(2).quote).toBe(
-      VALIDITY_RULES.ownerDeactivated.source.kind === 'documented'
-        ? VALIDITY_RULES.ownerDeactivated.source.quote
-        : '',
-    );
-    const deleted = VALIDITY_RULES.ownerDeleted.source;
+    const deactivated = ruleOf(VALIDITY_RULES.ownerDeactivated).source;
+    expect(tourStep(2).quote).toBe(deactivated.kind === 'documented' ? deactivated.quote : '');
+    const deleted = ruleOf(VALIDITY_RULES.ownerDeleted).source;
     expect(deleted.kind === 'documented' && tourStep(6).quote.endsWith(deleted.quote ?? '-')).toBe(
       true,
     );
