@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { authenticate } from './api/authenticate';
 import { changeRoles, changeStatus, createKey, deleteKey, reinviteAccount } from './commands';
 import {
-  authenticate,
   evaluateKey,
   VALIDITY_RULES,
   type Verdict,

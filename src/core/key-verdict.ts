@@ -70,23 +70,6 @@ function decide(key: ApiKey, creatorStatus: Account['status'] | undefined): Verd
 }
 
 /**
- * Authenticate a presented secret: the key it belongs to (if any) and the verdict.
- * Secrets are compared whole; a missing or empty secret is an unknown key.
- */
-export function authenticate(
-  tenant: Tenant,
-  secret: string | null | undefined,
-): { readonly key: ApiKey | undefined; readonly verdict: Verdict } {
-  const key = secret ? findKeyBySecret(tenant, secret) : undefined;
-  return { key, verdict: evaluateKey(tenant, key?.id) };
-}
-
-function findKeyBySecret(tenant: Tenant, secret: string): ApiKey | undefined {
-  const keyId = tenant.keyBySecret.get(secret);
-  return keyId === undefined ? undefined : tenant.keys.get(keyId);
-}
-
-/**
  * Every key's verdict, keyed by key id. Batch form of `evaluateKey`: one walk of the accounts
  * collects their statuses, one walk of the keys decides, with no per-key trie lookups.
  */

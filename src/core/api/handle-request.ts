@@ -11,7 +11,7 @@ import { actionReferences, referencesTo, resolveCredential } from '../automation
 import { changeRoles, changeStatus, createStory } from '../commands';
 import { namedDirectionControlReason } from '../direction-control-names';
 import type { Actor, TenantEvent } from '../events';
-import { authenticate, type Verdict } from '../key-verdict';
+import type { Verdict } from '../key-verdict';
 import {
   type Account,
   type ApiKey,
@@ -37,6 +37,7 @@ import { ruleOf } from '../rule-texts';
 import { API_RULES } from './api-rules';
 import type { ApiOutcome, ApiRequest, ApiResponse, ApiState } from './api-types';
 import { type AuditFilter, auditEntry, selectAuditEvents } from './audit-log';
+import { authenticate } from './authenticate';
 import {
   credentialResource,
   DEFAULT_PER_PAGE,

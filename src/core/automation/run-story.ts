@@ -16,11 +16,11 @@
  */
 
 import type { ApiRequest, ApiResponse } from '../api/api-types';
+import { authenticate } from '../api/authenticate';
 import { handleApiRequest } from '../api/handle-request';
 import { route } from '../api/routes';
 import { apply } from '../apply';
 import type { TenantEvent } from '../events';
-import { authenticate } from '../key-verdict';
 import type {
   ActionId,
   ActionResult,
