@@ -1,6 +1,5 @@
 /** Narrow, memoised reads of derived state. Components never read the whole store. */
-import type { Verdict } from '../core/key-verdict';
-import type { Account, AccountId, KeyId, Tenant } from '../core/model';
+import type { Account, AccountId, Tenant } from '../core/model';
 import type { WhatIfRow } from '../core/what-if';
 import { selectTenant, selectView, useTenantStore } from './tenant-store';
 
@@ -16,13 +15,4 @@ export function useWhatIfMatrix(): readonly WhatIfRow[] {
 /** One account, live: the component re-renders only when this account changes. */
 export function useAccount(accountId: AccountId): Account | undefined {
   return useTenantStore((state) => selectTenant(state).accounts.get(accountId));
-}
-
-/** One key's verdict now, live. */
-export function useKeyVerdict(keyId: KeyId): Verdict | undefined {
-  return useTenantStore((state) => {
-    const view = selectView(state);
-    const index = view.rowIndex.get(keyId);
-    return index === undefined ? undefined : view.rows[index]?.now;
-  });
 }

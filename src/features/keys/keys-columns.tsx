@@ -13,10 +13,10 @@ import { IsolatedNames } from '../../components/isolated-names';
 import '../../components/table-meta';
 import { VerdictBadge } from '../../components/verdict-badge';
 import { maskSecret } from '../../core/deterministic';
-import { verdictText } from '../../core/key-verdict';
+import { type Verdict, verdictText } from '../../core/key-verdict';
 import { type KeyId, SCOPE_LABELS, type Team, type TeamId } from '../../core/model';
 import type { WhatIfRow } from '../../core/what-if';
-import { useKeyVerdict } from '../../store/use-tenant';
+import { selectView, useTenantStore } from '../../store/tenant-store';
 import { useLiveVerdictsHidden, VERDICT_HIDDEN } from '../presenter/use-presenter';
 import { DeleteKeyButton } from './delete-key-button';
 import { keyAccess, keyAccessParts } from './key-access';
@@ -31,6 +31,15 @@ export const keysFeatures = tableFeatures({
 });
 
 const helper = createColumnHelper<typeof keysFeatures, WhatIfRow>();
+
+/** One key's verdict now, live (only this table reads a single key's). */
+function useKeyVerdict(keyId: KeyId): Verdict | undefined {
+  return useTenantStore((state) => {
+    const view = selectView(state);
+    const index = view.rowIndex.get(keyId);
+    return index === undefined ? undefined : view.rows[index]?.now;
+  });
+}
 
 /** The verdict read live from the store: rows may be a snapshot from before a status change. */
 function LiveVerdict({ keyId }: { keyId: KeyId }) {
