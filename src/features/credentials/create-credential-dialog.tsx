@@ -10,6 +10,7 @@ import { credentialSlug } from '../../core/model';
 import { placeName } from '../../core/place';
 import { useTenant } from '../../store/use-tenant';
 import { actingAccounts, asAccount, defaultActor, unusedCredentialName } from './acting-accounts';
+import { ChoiceSelect } from './choice-select';
 import {
   ActingAccountField,
   chosenSharing,
@@ -43,6 +44,17 @@ export function CreateCredentialDialog({ onClose }: { onClose: () => void }) {
     () => [...tenant.accounts.values()].filter((account) => account.status !== 'deleted'),
     [tenant.accounts],
   );
+  const places = useMemo(
+    () => [
+      ...teams.map((team) => ({ value: `team:${team.id}`, label: team.name, group: 'Teams' })),
+      ...people.map((account) => ({
+        value: `drafts:${account.id}`,
+        label: placeName(tenant, { teamId: null, draftsOf: account.id }),
+        group: 'A person’s drafts',
+      })),
+    ],
+    [tenant, teams, people],
+  );
   const [place, setPlace] = useState(() =>
     teams[0] === undefined ? `drafts:${people[0]?.id ?? ''}` : `team:${teams[0].id}`,
   );
@@ -51,7 +63,7 @@ export function CreateCredentialDialog({ onClose }: { onClose: () => void }) {
   const [sharing, setSharing] = useState<SharingDraft>({ readAccess: 'TEAM', teams: new Set() });
   const [chosenActor, setChosenActor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const ids = { place: useId(), name: useId(), slug: useId(), error: useId() };
+  const ids = { name: useId(), slug: useId(), error: useId() };
 
   const home = homeOf(place);
   const checks = useMemo(() => {
@@ -136,30 +148,13 @@ export function CreateCredentialDialog({ onClose }: { onClose: () => void }) {
             </>
           )}
         </p>
-        <label htmlFor={ids.place} className="flex flex-col gap-1">
-          Team or drafts
-          <select
-            id={ids.place}
-            className={inputClass}
-            value={place}
-            onChange={(e) => edit(setPlace)(e.target.value)}
-          >
-            <optgroup label="Teams">
-              {teams.map((team) => (
-                <option key={team.id} value={`team:${team.id}`}>
-                  {team.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="A person’s drafts">
-              {people.map((account) => (
-                <option key={account.id} value={`drafts:${account.id}`}>
-                  {placeName(tenant, { teamId: null, draftsOf: account.id })}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
+        <ChoiceSelect
+          label="Team or drafts"
+          what="a team or drafts"
+          choices={places}
+          value={place}
+          onChange={edit(setPlace)}
+        />
         <ValueFields tenant={tenant} value={value} onChange={edit(setValue)} />
         <SharingFields
           offered={offered}

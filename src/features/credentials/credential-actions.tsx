@@ -79,7 +79,7 @@ export function CredentialActions({ row }: { row: CredentialRow }) {
     </span>
   );
   return (
-    <div className="flex flex-wrap gap-1">
+    <div className="flex flex-nowrap gap-1">
       <Button size="sm" onClick={opener('rotate')}>
         Rotate {named}
       </Button>

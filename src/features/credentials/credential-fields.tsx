@@ -19,11 +19,14 @@ import {
 } from '../../core/model';
 import { useSecretsHidden } from '../presenter/use-presenter';
 import type { ActorCheck } from './acting-accounts';
+import { ChoiceSelect } from './choice-select';
 
 const hint = 'text-slate-600 text-xs dark:text-slate-400';
 
 /** At most this many names in a line that lists accounts (a large tenant has thousands). */
 const MAX_LISTED = 8;
+/** At most this many refusals under "Why … may not". */
+const MAX_REFUSALS = 30;
 
 function listed(names: readonly string[]): string {
   const shown = names.slice(0, MAX_LISTED).join(', ');
@@ -45,31 +48,30 @@ export function ActingAccountField({
   value: AccountId;
   onChange: (accountId: AccountId) => void;
 }) {
-  const ids = { select: useId(), note: useId() };
+  const note = useId();
   const chosen = checks.find((check) => check.account.id === value);
   const may = checks.filter((check) => check.refusal === null).map((check) => check.account.name);
   const mayNot = checks.filter((check) => check.refusal !== null);
+  const choices = useMemo(
+    () =>
+      checks.map(({ account, refusal }) => ({
+        value: account.id,
+        label: refusal === null ? account.name : `${account.name} (may not)`,
+      })),
+    [checks],
+  );
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={ids.select} className="flex flex-col gap-1">
-        Acting account
-        <select
-          id={ids.select}
-          className={inputClass}
-          value={value}
-          aria-describedby={ids.note}
-          onChange={(e) => onChange(e.target.value)}
-        >
-          {checks.map(({ account, refusal }) => (
-            <option key={account.id} value={account.id}>
-              {account.name}
-              {refusal === null ? '' : ' (may not)'}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label="Acting account"
+        what="an account"
+        choices={choices}
+        value={value}
+        onChange={onChange}
+        describedBy={note}
+      />
       <p
-        id={ids.note}
+        id={note}
         className={
           chosen === undefined || chosen.refusal === null
             ? hint
@@ -94,9 +96,12 @@ export function ActingAccountField({
             not
           </summary>
           <ul className="mt-1 list-disc pl-5">
-            {mayNot.slice(0, MAX_LISTED * 4).map(({ account, refusal }) => (
+            {mayNot.slice(0, MAX_REFUSALS).map(({ account, refusal }) => (
               <li key={account.id}>{refusal}</li>
             ))}
+            {mayNot.length > MAX_REFUSALS ? (
+              <li>And {(mayNot.length - MAX_REFUSALS).toLocaleString('en-US')} more.</li>
+            ) : null}
           </ul>
         </details>
       )}
@@ -146,7 +151,7 @@ export function ValueFields({
   value: ValueDraft;
   onChange: (next: ValueDraft) => void;
 }) {
-  const ids = { kind: useId(), key: useId(), secret: useId(), secretNote: useId() };
+  const ids = { kind: useId(), secret: useId(), secretNote: useId() };
   const [shown, setShown] = useState(false);
   // Presenter mode: what is typed stays masked on a shared screen.
   const secretsHidden = useSecretsHidden();
@@ -155,7 +160,7 @@ export function ValueFields({
     () =>
       [...tenant.keys.values()]
         .filter((key) => key.revokedAt === null)
-        .map((key) => ({ id: key.id, label: keyLabel(tenant, key.id) })),
+        .map((key) => ({ value: key.id, label: keyLabel(tenant, key.id) })),
     [tenant],
   );
   return (
@@ -174,22 +179,14 @@ export function ValueFields({
         </label>
       ))}
       {value.kind === 'key' ? (
-        <label htmlFor={ids.key} className="flex flex-col gap-1">
-          Key
-          <select
-            id={ids.key}
-            className={inputClass}
-            value={value.keyId}
-            onChange={(e) => onChange({ ...value, keyId: e.target.value })}
-          >
-            <option value="">Choose a key (name · scope · creator)</option>
-            {keys.map((key) => (
-              <option key={key.id} value={key.id}>
-                {key.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect
+          label="Key"
+          what="a key"
+          choices={keys}
+          value={value.keyId}
+          onChange={(keyId) => onChange({ ...value, keyId })}
+          placeholder="Choose a key (name · scope · creator)"
+        />
       ) : (
         <div className="flex flex-col gap-1">
           <label htmlFor={ids.secret}>Secret</label>
