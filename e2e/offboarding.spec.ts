@@ -132,6 +132,8 @@ test.describe('Offboarding view', () => {
     await expect(
       plan.getByRole('button', { name: 'Apply fix for Jane drafts audit key', exact: true }),
     ).toBeVisible();
+    // The advisor ran in the advice worker, off the page's thread.
+    await expect(plan.locator('[data-advised-by]')).toHaveAttribute('data-advised-by', 'worker');
     await consolePage.expectNoA11yViolations('Offboarding view, Jane on Delete, light');
 
     // Fix everything first, then make the change: the plan stays clear.

@@ -148,8 +148,11 @@ function personText(tenant: Tenant, accountId: AccountId): string {
   return account === undefined ? accountId : `${account.name} <${account.email}>`;
 }
 
+/** "1,766": counts read the same in every locale (the view's `formatCount`). */
+const NUMBER = new Intl.NumberFormat('en-US');
+
 function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${NUMBER.format(n)} ${n === 1 ? one : many}`;
 }
 
 const VERB: Readonly<Record<LifecycleChange, { readonly ing: string; readonly done: string }>> = {
@@ -169,7 +172,7 @@ function capitalised(text: string): string {
 
 /** "Jane Tino", "Jane Tino and Sam Patel", "Jane, Sam and Eli", or "12 people". */
 function whoParts(names: readonly string[]): LinePart[] {
-  if (names.length > 3) return [`${names.length} people`];
+  if (names.length > 3) return [count(names.length, 'person', 'people')];
   const parts: LinePart[] = [];
   names.forEach((name, index) => {
     if (index > 0) parts.push(index === names.length - 1 ? ' and ' : ', ');

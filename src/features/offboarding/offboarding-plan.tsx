@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Button } from '../../components/button';
 import { downloadText } from '../../components/download-file';
 import { IsolatedNames } from '../../components/isolated-names';
+import { formatCount } from '../../components/search-box';
 import { applyFixes, fixEvents } from '../../core/automation/advisor';
 import { impactOf, type LifecycleChange } from '../../core/automation/impact';
 import {
@@ -82,7 +83,7 @@ function dispatchAllSafely(commands: (tenant: Tenant) => readonly TenantEvent[])
   }
 }
 
-const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
+const people = (n: number) => `${formatCount(n)} ${n === 1 ? 'person' : 'people'}`;
 
 /**
  * The plan for `accountIds` (in tenant order) and `change`: what breaks at each level, the fixes,
@@ -194,7 +195,11 @@ export function OffboardingPlan({
       : 'Exports wait for the fixes';
 
   return (
-    <div className="flex min-w-0 flex-col gap-4" aria-busy={updating || !advised.done}>
+    <div
+      className="flex min-w-0 flex-col gap-4"
+      aria-busy={updating || !advised.done}
+      data-advised-by={advised.by ?? undefined}
+    >
       {hidden ? (
         <p id={PLAN_SUMMARY_ID} tabIndex={-1} className="text-sm">
           The plan for this change and its fixes are {VERDICT_HIDDEN}.
@@ -288,7 +293,9 @@ export function OffboardingPlan({
             />
             {advised.done ? null : (
               <p role="status" className="text-slate-700 text-sm dark:text-slate-300">
-                Working out the fixes: {advised.fixes.length} of {advised.total}…
+                {advised.fixes.length === 0
+                  ? `Working out the fixes for ${formatCount(advised.total)} ${advised.total === 1 ? 'credential' : 'credentials'}…`
+                  : `Working out the fixes: ${formatCount(advised.fixes.length)} of ${formatCount(advised.total)}…`}
               </p>
             )}
             <div className="flex flex-wrap items-center gap-2">

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { downloadText } from '../../components/download-file';
 import { adviseFixes } from '../../core/automation/advisor';
 import { impactOf } from '../../core/automation/impact';
+import { changeStatus } from '../../core/commands';
 import { accountNamed } from '../../core/testing/named';
 import { selectTenant, useTenantStore } from '../../store/tenant-store';
 import { resetConsole } from '../../test/reset-console';
@@ -250,6 +251,19 @@ describe('OffboardingView', () => {
     expect(plan()).toHaveTextContent('Exports hidden until reveal');
   });
 
+  it('lists the people the change cannot reach, with the reason', async () => {
+    const vera = accountNamed(tenant(), 'Vera Lin').id;
+    useTenantStore.getState().dispatch((t) => changeStatus(t, 'account_deleted', vera));
+    const user = userEvent.setup();
+    render(<OffboardingView />);
+    await user.type(screen.getByRole('searchbox', { name: 'Find people' }), 'vera');
+    await user.click(screen.getByRole('checkbox', { name: 'Vera Lin vera.lin@tinocorp.example' }));
+    const refused = within(plan()).getByRole('list', { name: 'Not reachable by this change (1)' });
+    expect(refused).toHaveTextContent(/^Vera Lin \(vera\.lin@tinocorp\.example\): .+/);
+    expect(summary()).toHaveTextContent('Nothing to do: the change reaches no one picked');
+    expect(within(plan()).getByRole('button', { name: 'Make the change' })).toBeDisabled();
+  });
+
   it('refuses to change anything while undone events would be dropped', async () => {
     useTenantStore.getState().undo();
     useTenantStore.getState().undo();
@@ -269,6 +283,8 @@ describe('useAdvisedFixes', () => {
     const { result } = renderHook(() => useAdvisedFixes(t, events, impact));
     expect(result.current).toMatchObject({ fixes: [], total: 2, done: false });
     await waitFor(() => expect(result.current.done).toBe(true));
+    // jsdom has no Worker: the page worked them out itself.
+    expect(result.current.by).toBe('page');
     expect(result.current.fixes).toEqual(adviseFixes(t, events, impact));
   });
 });
