@@ -91,7 +91,16 @@ function kept(message: string): DispatchResult {
   return { ok: false, reason: message };
 }
 
-export async function askThenDispatch(command: Command): Promise<DispatchResult> {
+export function askThenDispatch(command: Command): Promise<DispatchResult> {
+  return askThenChange(() => useTenantStore.getState().dispatch(command));
+}
+
+/**
+ * Make a change that drops the later events (the redo branch) once the person agrees; `change`
+ * logs it (one event, or several through `dispatchAll`). Afterwards _Undo change_ brings the
+ * dropped events back.
+ */
+export async function askThenChange(change: () => DispatchResult): Promise<DispatchResult> {
   const before = logOf(useTenantStore.getState());
   const later = before.events.length - before.cursor;
   const events = plural(later, 'later event');
@@ -101,7 +110,7 @@ export async function askThenDispatch(command: Command): Promise<DispatchResult>
     confirm: `Drop them and make the change`,
   });
   if (!yes) return kept(`Nothing changed: the ${events} are kept.`);
-  const result = useTenantStore.getState().dispatch(command);
+  const result = change();
   if (result.ok) {
     useAskStore.setState({
       replaced: {

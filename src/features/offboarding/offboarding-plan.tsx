@@ -70,17 +70,25 @@ function useLogInEffect(): readonly TenantEvent[] {
   return useMemo(() => events.slice(0, cursor), [events, cursor]);
 }
 
-/** Events after the cursor that a new change would drop (the timeline's redo branch). */
-function useUndoneCount(): number {
-  return useTenantStore((s) => s.events.length - s.cursor);
-}
-
 function dispatchAllSafely(commands: (tenant: Tenant) => readonly TenantEvent[]): DispatchResult {
   try {
     return useTenantStore.getState().dispatchAll(commands);
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * `dispatchAll`, unless the change would drop more than one undone event after the cursor (the
+ * timeline's redo branch): then only once the person agrees, as every change asks (app/asking).
+ */
+async function dispatchAllAsking(
+  commands: (tenant: Tenant) => readonly TenantEvent[],
+): Promise<DispatchResult> {
+  const { events, cursor } = useTenantStore.getState();
+  if (events.length - cursor < 2) return dispatchAllSafely(commands);
+  const { askThenChange } = await import('../../app/asking');
+  return askThenChange(() => dispatchAllSafely(commands));
 }
 
 const people = (n: number) => `${formatCount(n)} ${n === 1 ? 'person' : 'people'}`;
@@ -102,7 +110,6 @@ export function OffboardingPlan({
 }) {
   const tenant = useTenant();
   const events = useLogInEffect();
-  const undone = useUndoneCount();
   const hidden = useLiveVerdictsHidden();
   const [message, setMessage] = useState<readonly LinePart[] | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -119,15 +126,9 @@ export function OffboardingPlan({
   const advised = useAdvisedFixes(tenant, events, hidden ? null : impact);
   const fixRows = useMemo(() => planFixes(tenant, advised.fixes), [tenant, advised.fixes]);
 
-  // A change now would silently drop the undone events after the cursor: refuse, and say why.
-  const blocked =
-    undone > 1
-      ? `${undone} undone changes come after this moment of the timeline and would be dropped: redo them or go back to the present first.`
-      : null;
-
   const run = useCallback(
-    (commands: (tenant: Tenant) => readonly TenantEvent[], done: readonly LinePart[]) => {
-      const result = dispatchAllSafely(commands);
+    async (commands: (tenant: Tenant) => readonly TenantEvent[], done: readonly LinePart[]) => {
+      const result = await dispatchAllAsking(commands);
       setMessage(result.ok ? done : [`Nothing was changed: ${result.reason}`]);
       if (result.ok) focusSummary();
     },
@@ -152,7 +153,7 @@ export function OffboardingPlan({
     },
     [fixes, run],
   );
-  const fixColumns = useMemo(() => getFixColumns(applyOne, blocked), [applyOne, blocked]);
+  const fixColumns = useMemo(() => getFixColumns(applyOne), [applyOne]);
 
   if (accountIds.length === 0 || impact === null || chain === null) {
     return (
@@ -301,7 +302,7 @@ export function OffboardingPlan({
             <div className="flex flex-wrap items-center gap-2">
               <Button
                 variant="primary"
-                disabled={blocked !== null || !advised.done || makeable.length === 0}
+                disabled={!advised.done || makeable.length === 0}
                 className="disabled:opacity-60"
                 onClick={() =>
                   run(
@@ -326,7 +327,7 @@ export function OffboardingPlan({
       <div className="flex flex-wrap items-center gap-2 border-slate-200 border-t pt-3 dark:border-slate-800">
         <Button
           variant={change === 'delete' ? 'danger' : 'secondary'}
-          disabled={blocked !== null || chain.nothingToDo}
+          disabled={chain.nothingToDo}
           className="disabled:opacity-60"
           onClick={() => (change === 'delete' ? setConfirming(true) : makeChange())}
         >
@@ -356,7 +357,6 @@ export function OffboardingPlan({
           )}
         </fieldset>
       </div>
-      {blocked === null ? null : <p className="text-sm">{blocked}</p>}
       <p role="status" className="text-sm">
         {message === null ? null : <IsolatedNames parts={message} />}
       </p>

@@ -1,6 +1,7 @@
 import { render, renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AskingSlot } from '../../app/asking-slot';
 import { downloadText } from '../../components/download-file';
 import { adviseFixes } from '../../core/automation/advisor';
 import { impactOf } from '../../core/automation/impact';
@@ -264,12 +265,27 @@ describe('OffboardingView', () => {
     expect(within(plan()).getByRole('button', { name: 'Make the change' })).toBeDisabled();
   });
 
-  it('refuses to change anything while undone events would be dropped', async () => {
+  it('asks before a change drops undone events, and keeps them on Cancel', async () => {
     useTenantStore.getState().undo();
     useTenantStore.getState().undo();
-    await pickJane('Deactivate');
-    expect(within(plan()).getByRole('button', { name: 'Make the change' })).toBeDisabled();
-    expect(plan()).toHaveTextContent('2 undone changes come after this moment');
+    const before = useTenantStore.getState().events;
+    render(<AskingSlot />);
+    const user = await pickJane('Deactivate');
+    await user.click(within(plan()).getByRole('button', { name: 'Make the change' }));
+    const question = await screen.findByRole('dialog', { name: 'Drop 2 later events?' });
+    await user.click(within(question).getByRole('button', { name: 'Cancel' }));
+    expect(useTenantStore.getState().events).toBe(before);
+    await user.click(within(plan()).getByRole('button', { name: 'Make the change' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Drop 2 later events?' })).getByRole(
+        'button',
+        { name: 'Drop them and make the change' },
+      ),
+    );
+    const { events, cursor } = useTenantStore.getState();
+    expect(cursor).toBe(events.length);
+    expect(events.at(-1)).toMatchObject({ type: 'account_deactivated' });
+    expect(events).toHaveLength(before.length - 1);
   });
 });
 

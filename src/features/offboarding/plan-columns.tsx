@@ -133,11 +133,8 @@ export const TEAM_COLUMNS = teams.columns([
 
 const fixes = createColumnHelper<typeof sortableFeatures, PlanFixRow>();
 
-/**
- * The fixes' columns. `blocked` says why no fix may be applied now (null: they may), so the
- * buttons are disabled with the reason beside them rather than hidden.
- */
-export function getFixColumns(onApply: (row: PlanFixRow) => void, blocked: string | null) {
+/** The fixes' columns; a fix no one may make says so where its button would be. */
+export function getFixColumns(onApply: (row: PlanFixRow) => void) {
   return fixes.columns([
     fixes.accessor('credential', {
       id: 'credential',
@@ -200,7 +197,6 @@ export function getFixColumns(onApply: (row: PlanFixRow) => void, blocked: strin
             size="sm"
             data-apply-fix={row.original.credentialId}
             aria-label={row.original.applyLabel}
-            disabled={blocked !== null}
             className="disabled:opacity-60"
             onClick={() => onApply(row.original)}
           >
