@@ -20,6 +20,25 @@ async function rows(plan: Locator, table: string): Promise<string[][]> {
     );
 }
 
+/** Press Run all in the Stories view and read each story's last run, by name. */
+async function runAllStories(stories: Locator): Promise<Record<string, string>> {
+  const runAll = stories.getByRole('button', { name: 'Run all', exact: true });
+  await runAll.click();
+  await expect(runAll).toBeEnabled({ timeout: 20_000 });
+  const table = stories.getByRole('table', { name: 'Stories', exact: true });
+  await expect(table.locator('[data-last-run]', { hasText: 'Not run yet' })).toHaveCount(0);
+  return Object.fromEntries(
+    await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.querySelector('th')?.textContent ?? '',
+          tr.querySelector('[data-last-run]')?.textContent ?? '',
+        ]),
+      ),
+  );
+}
+
 function viewHeading(page: Page): Locator {
   return page
     .getByRole('main')
@@ -162,6 +181,57 @@ test.describe('Offboarding view', () => {
 
     await consolePage.themeSelect.selectOption({ label: 'Dark' });
     await consolePage.expectNoA11yViolations('Offboarding view, after the change, dark');
+
+    // Jane is gone, and every action of every story still answers 200 when run for real.
+    await consolePage.openView('Stories');
+    expect(await runAllStories(consolePage.view('Stories'))).toEqual({
+      'User sync': '200, 200',
+      'Audit export': '200',
+      'Team members report': '200',
+      'Access review': '200',
+      'SecOps user watch': '200',
+      'SecOps audit digest': '200',
+    });
+  });
+
+  test('the same change without the fixes: the plan’s actions answer 401 or are not sent when run', async ({
+    consolePage,
+    page,
+  }) => {
+    await page.goto('/?view=offboarding&scenario=jane-tino');
+    const who = page.getByRole('region', { name: 'Who leaves', exact: true });
+    const plan = page.getByRole('region', { name: 'Offboarding plan', exact: true });
+    await who.getByRole('searchbox', { name: 'Find people' }).fill('jane');
+    await who.getByRole('checkbox', { name: JANE, exact: true }).check();
+    await who.getByRole('radio', { name: 'Delete', exact: true }).check();
+    const failing = (await rows(plan, 'Actions that fail')).map((row) => row[0]);
+    await plan.getByRole('button', { name: 'Make the change', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete 1 person?', exact: true })
+      .getByRole('button', { name: 'Delete 1 person', exact: true })
+      .click();
+    await expect(plan.getByRole('status').filter({ hasText: 'Deleted' })).toHaveText(
+      'Deleted Jane Tino.',
+    );
+
+    await consolePage.openView('Stories');
+    const statuses = await runAllStories(consolePage.view('Stories'));
+    expect(statuses).toEqual({
+      'User sync': '401, 401',
+      'Audit export': '200',
+      'Team members report': '200',
+      'Access review': '200',
+      'SecOps user watch': '401',
+      'SecOps audit digest': 'not sent',
+    });
+    // Exactly the stories of the plan's failing actions fail.
+    const failingStories = new Set(failing.map((action) => action?.split(' › ')[0]));
+    expect(
+      Object.entries(statuses)
+        .filter(([, status]) => status !== '200' && status !== '200, 200')
+        .map(([story]) => story)
+        .sort(),
+    ).toEqual([...failingStories].sort());
   });
 
   test('paste a list of emails: the known ones are selected, the others named, the text kept', async ({
