@@ -25,6 +25,18 @@ describe('CreateCredentialDialog', () => {
     usePresenter.setState({ enabled: false, hideLiveVerdicts: false, roundOpen: false });
   });
 
+  it('groups its choices: what it holds and who may use it, a key of this tenant and its team by default', () => {
+    const { d } = open();
+    const holds = d.getByRole('group', { name: 'What it holds' });
+    expect(within(holds).getByRole('radio', { name: 'A key of this tenant' })).toBeChecked();
+    expect(
+      within(holds).getByRole('radio', { name: 'A secret of another service' }),
+    ).not.toBeChecked();
+    const sharing = d.getByRole('group', { name: 'Who may use it' });
+    expect(within(sharing).getByRole('radio', { name: 'TEAM: its team only' })).toBeChecked();
+    expect(within(sharing).getAllByRole('radio')).toHaveLength(3);
+  });
+
   it('creates a team credential holding a key, as the chosen account, showing its slug', async () => {
     const { d, onClose, user } = open();
     await user.type(d.getByLabelText('Credential name'), "Sam's Team-Key");

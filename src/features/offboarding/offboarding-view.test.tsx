@@ -64,6 +64,25 @@ describe('OffboardingView', () => {
     expect(summary()).toHaveTextContent('Pick at least one person');
   });
 
+  it('selects everyone the search shows, and asks before deleting them all, naming how many', async () => {
+    const user = userEvent.setup();
+    render(<OffboardingView />);
+    await user.type(screen.getByRole('searchbox', { name: 'Find people' }), 'tinocorp');
+    const shown = within(screen.getByRole('table', { name: 'People to offboard' })).getAllByRole(
+      'checkbox',
+    ).length;
+    await user.click(screen.getByRole('button', { name: 'Select all shown' }));
+    expect(screen.getByText(`${shown} selected`)).toBeInTheDocument();
+    const change = screen.getByRole('group', { name: 'Change' });
+    await user.click(within(change).getByRole('radio', { name: 'Delete' }));
+    const exports = within(plan()).getByRole('group', { name: 'Export the plan' });
+    expect(within(exports).getAllByRole('button')).toHaveLength(2);
+    await user.click(within(plan()).getByRole('button', { name: 'Make the change' }));
+    const question = screen.getByRole('dialog', { name: `Delete ${shown} people?` });
+    await user.click(within(question).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('selects pasted emails, names the unknown and repeated ones, and keeps the text', async () => {
     const user = userEvent.setup();
     render(<OffboardingView />);
