@@ -60,10 +60,10 @@ export const EVENT_RULES = {
   manageCredentials: {
     id: 'event.manage-credentials',
     summary:
-      'Tenant owners manage every credential and story; team admins their team’s; editors create and edit them; a person’s drafts are theirs alone.',
+      'Tenant owners manage every credential and story, drafts included; team admins their team’s; editors create and edit them; anyone else’s drafts are their owner’s alone.',
     source: documented(
       'S16',
-      'Owners and team admins are documented; what editors may do, and that drafts are their owner’s alone, is assumed.',
+      'Owners (any credential) and team admins are documented; what editors may do, and that no one else may touch a person’s drafts, is assumed.',
     ),
   },
   keyLifecycle: { id: 'event.key-lifecycle' },

@@ -140,7 +140,7 @@ describe('credentials in the reducer', () => {
     },
   );
 
-  it('keeps drafts to their owner, and deletes them with the account (S9); deactivation deletes nothing', () => {
+  it('keeps drafts to their owner (and the tenant owners, S16), and deletes them with the account (S9); deactivation deletes nothing', () => {
     const jane = accountNamed(base, 'Jane Tino');
     const key = keyNamed(base, 'Jane personal');
     const draftCredential = createCredential(
@@ -171,6 +171,25 @@ describe('credentials in the reducer', () => {
         ),
       ),
     ).toBe("Sam Patel may not edit another person's drafts.");
+    // A tenant owner manages any credential (S16), drafts included.
+    const owner = [...tenant.accounts.values()].find(
+      (account) => account.tenantRole === 'owner' && account.id !== jane.id,
+    );
+    if (owner === undefined) throw new Error('jane-tino has no other tenant owner');
+    expect(
+      apply(
+        tenant,
+        rotateCredential(
+          tenant,
+          draftCredential.credentialId,
+          { kind: 'external' },
+          {
+            kind: 'account',
+            accountId: owner.id,
+          },
+        ),
+      ).ok,
+    ).toBe(true);
     const deactivated = applied(tenant, changeStatus(tenant, 'account_deactivated', jane.id));
     expect(deactivated.credentials.get(draftCredential.credentialId)?.deletedAt).toBeNull();
     const deleted = applied(tenant, changeStatus(tenant, 'account_deleted', jane.id));
