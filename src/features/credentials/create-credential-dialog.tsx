@@ -1,8 +1,7 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { dispatchAsking } from '../../app/ask-store';
-import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
-import { FormError, inputClass } from '../../components/form-parts';
+import { inputClass } from '../../components/form-parts';
 import { apply } from '../../core/apply';
 import { createCredential, type NewHome } from '../../core/commands';
 import { namedDirectionControlReason } from '../../core/direction-control-names';
@@ -12,7 +11,7 @@ import { useTenant } from '../../store/use-tenant';
 import { actingAccounts, asAccount, defaultActor, unusedCredentialName } from './acting-accounts';
 import { ChoiceSelect } from './choice-select';
 import {
-  ActingAccountField,
+  CredentialForm,
   chosenSharing,
   EMPTY_VALUE,
   heldValue,
@@ -121,10 +120,15 @@ export function CreateCredentialDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog title="Create credential" onClose={onClose}>
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="flex flex-col gap-4 text-sm"
+      <CredentialForm
+        onSubmit={submit}
+        checks={checks}
+        actorId={actorId}
+        onActorChange={edit(setChosenActor)}
+        error={error}
+        errorId={ids.error}
+        action="Create credential"
+        onCancel={onClose}
       >
         <label htmlFor={ids.name} className="flex flex-col gap-1">
           Credential name
@@ -162,15 +166,7 @@ export function CreateCredentialDialog({ onClose }: { onClose: () => void }) {
           value={sharing}
           onChange={edit(setSharing)}
         />
-        <ActingAccountField checks={checks} value={actorId} onChange={edit(setChosenActor)} />
-        <FormError id={ids.error} message={error} />
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary">
-            Create credential
-          </Button>
-        </div>
-      </form>
+      </CredentialForm>
     </Dialog>
   );
 }

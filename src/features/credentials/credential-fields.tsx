@@ -3,9 +3,9 @@
  * it. Each keeps what was typed in its draft; the dialog turns a draft into an event, or into a
  * message that names what is missing.
  */
-import { useId, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
 import { Button } from '../../components/button';
-import { inputClass, toggled } from '../../components/form-parts';
+import { FormError, inputClass, toggled } from '../../components/form-parts';
 import { EVENT_RULES } from '../../core/apply';
 import {
   type AccountId,
@@ -32,6 +32,53 @@ function listed(names: readonly string[]): string {
   const shown = names.slice(0, MAX_LISTED).join(', ');
   const more = names.length - MAX_LISTED;
   return more > 0 ? `${shown} and ${more.toLocaleString('en-US')} more` : shown;
+}
+
+/**
+ * A credential dialog's form: its own fields (`children`), then who acts, the message for bad
+ * input or a refusal, `Cancel` and the dialog's action.
+ */
+export function CredentialForm({
+  onSubmit,
+  checks,
+  actorId,
+  onActorChange,
+  error,
+  errorId,
+  action,
+  danger = false,
+  onCancel,
+  children,
+}: {
+  onSubmit: (event: FormEvent) => Promise<void>;
+  checks: readonly ActorCheck[];
+  actorId: AccountId;
+  onActorChange: (accountId: AccountId) => void;
+  error: string | null;
+  errorId?: string;
+  /** The submit button's text: "Rotate", "Delete credential", … */
+  action: string;
+  danger?: boolean;
+  onCancel: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <form
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      className="flex flex-col gap-4 text-sm"
+    >
+      {children}
+      <ActingAccountField checks={checks} value={actorId} onChange={onActorChange} />
+      <FormError {...(errorId === undefined ? {} : { id: errorId })} message={error} />
+      <div className="flex justify-end gap-2">
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button type="submit" variant={danger ? 'danger' : 'primary'}>
+          {action}
+        </Button>
+      </div>
+    </form>
+  );
 }
 
 /**

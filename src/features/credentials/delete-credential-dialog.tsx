@@ -1,8 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { dispatchAsking } from '../../app/ask-store';
-import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
-import { FormError } from '../../components/form-parts';
 import { apply } from '../../core/apply';
 import { actionReferences, referencesTo, resolveCredential } from '../../core/automation/resolve';
 import { deleteCredential } from '../../core/commands';
@@ -10,7 +8,7 @@ import type { Credential, Tenant } from '../../core/model';
 import { placeName } from '../../core/place';
 import { useTenant } from '../../store/use-tenant';
 import { actingAccounts, asAccount, defaultActor } from './acting-accounts';
-import { ActingAccountField } from './credential-fields';
+import { CredentialForm } from './credential-fields';
 
 interface StoryUse {
   readonly storyId: string;
@@ -142,27 +140,19 @@ export function DeleteCredentialDialog({
       }
       onClose={onClose}
     >
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="flex flex-col gap-4 text-sm"
-      >
-        <ActingAccountField
-          checks={checks}
-          value={actorId}
-          onChange={(next) => {
-            setChosenActor(next);
-            setError(null);
-          }}
-        />
-        <FormError message={error} />
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="danger">
-            Delete credential
-          </Button>
-        </div>
-      </form>
+      <CredentialForm
+        onSubmit={submit}
+        checks={checks}
+        actorId={actorId}
+        onActorChange={(next) => {
+          setChosenActor(next);
+          setError(null);
+        }}
+        error={error}
+        action="Delete credential"
+        danger
+        onCancel={onClose}
+      ></CredentialForm>
     </Dialog>
   );
 }

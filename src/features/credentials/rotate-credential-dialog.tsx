@@ -1,8 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { dispatchAsking } from '../../app/ask-store';
-import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
-import { FormError } from '../../components/form-parts';
 import { apply } from '../../core/apply';
 import { referencesTo } from '../../core/automation/resolve';
 import { rotateCredential } from '../../core/commands';
@@ -12,7 +10,7 @@ import { useTenant } from '../../store/use-tenant';
 import { useLiveVerdictsHidden, VERDICT_HIDDEN } from '../presenter/use-presenter';
 import { actingAccounts, asAccount, defaultActor } from './acting-accounts';
 import {
-  ActingAccountField,
+  CredentialForm,
   heldValue,
   keyLabel,
   type ValueDraft,
@@ -119,10 +117,17 @@ export function RotateCredentialDialog({
       }
       onClose={onClose}
     >
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="flex flex-col gap-4 text-sm"
+      <CredentialForm
+        onSubmit={submit}
+        checks={checks}
+        actorId={actorId}
+        onActorChange={(next) => {
+          setChosenActor(next);
+          setError(null);
+        }}
+        error={error}
+        action="Rotate"
+        onCancel={onClose}
       >
         <ValueFields
           tenant={tenant}
@@ -132,22 +137,7 @@ export function RotateCredentialDialog({
             setError(null);
           }}
         />
-        <ActingAccountField
-          checks={checks}
-          value={actorId}
-          onChange={(next) => {
-            setChosenActor(next);
-            setError(null);
-          }}
-        />
-        <FormError message={error} />
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary">
-            Rotate
-          </Button>
-        </div>
-      </form>
+      </CredentialForm>
     </Dialog>
   );
 }

@@ -1,15 +1,13 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { dispatchAsking } from '../../app/ask-store';
-import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
-import { FormError } from '../../components/form-parts';
 import { apply } from '../../core/apply';
 import { changeCredentialSharing } from '../../core/commands';
 import type { Credential, Tenant } from '../../core/model';
 import { useTenant } from '../../store/use-tenant';
 import { actingAccounts, asAccount, defaultActor } from './acting-accounts';
 import {
-  ActingAccountField,
+  CredentialForm,
   chosenSharing,
   type SharingDraft,
   SharingFields,
@@ -93,10 +91,17 @@ export function SharingDialog({
       description="Which stories may use it: a story’s own team’s credential of the same name comes first, then one shared with all teams, then one shared with its team."
       onClose={onClose}
     >
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="flex flex-col gap-4 text-sm"
+      <CredentialForm
+        onSubmit={submit}
+        checks={checks}
+        actorId={actorId}
+        onActorChange={(next) => {
+          setChosenActor(next);
+          setError(null);
+        }}
+        error={error}
+        action="Save sharing"
+        onCancel={onClose}
       >
         <SharingFields
           offered={offered}
@@ -107,22 +112,7 @@ export function SharingDialog({
             setError(null);
           }}
         />
-        <ActingAccountField
-          checks={checks}
-          value={actorId}
-          onChange={(next) => {
-            setChosenActor(next);
-            setError(null);
-          }}
-        />
-        <FormError message={error} />
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary">
-            Save sharing
-          </Button>
-        </div>
-      </form>
+      </CredentialForm>
     </Dialog>
   );
 }
