@@ -4,7 +4,6 @@
  * from a table. A stage the creator cannot reach from where it is (a deleted account cannot be
  * reactivated) is reported with the reducer's own reason.
  */
-import { apply } from './apply';
 import { changeStatus, reinviteAccount } from './commands';
 import type { TenantEvent } from './events';
 import { evaluateKey, type Verdict } from './key-verdict';
@@ -16,6 +15,7 @@ import {
   liveAccountWithEmail,
   type Tenant,
 } from './model';
+import { apply } from './reducer';
 
 export type LifecycleStage = 'active' | 'deactivated' | 'reactivated' | 'deleted' | 'reinvited';
 

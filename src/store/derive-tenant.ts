@@ -3,9 +3,9 @@
  * Deriving again after an append applies only the new events and advances the view by only the
  * rows they touch, so a click costs one `apply` and a few what-if runs, not a replay of the log.
  */
-import { apply } from '../core/apply';
 import type { TenantEvent } from '../core/events';
 import { createTenant, type Tenant, type TenantGenesis } from '../core/model';
+import { apply } from '../core/reducer';
 import {
   advanceValidityView,
   advanceValidityViewBy,

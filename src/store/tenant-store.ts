@@ -5,9 +5,9 @@
  * The tenant, verdicts and matrices are derived from these with memoised core functions.
  */
 import { create } from 'zustand';
-import { apply } from '../core/apply';
 import type { TenantEvent } from '../core/events';
 import type { Tenant, TenantGenesis } from '../core/model';
+import { apply } from '../core/reducer';
 import type { Scenario } from '../core/scenarios/scenario-builder';
 import {
   DEFAULT_SCENARIO_ID,

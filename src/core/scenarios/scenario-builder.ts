@@ -2,7 +2,6 @@
  * Scenarios are written as a short script of commands; the builder applies each one and keeps
  * the resulting log. A refused step is a bug in the scenario, so it throws at once.
  */
-import { apply } from '../apply';
 import {
   type AccountRoles,
   addAction,
@@ -29,6 +28,7 @@ import {
   type Tenant,
   type TenantGenesis,
 } from '../model';
+import { apply } from '../reducer';
 
 export interface Scenario {
   readonly id: string;
