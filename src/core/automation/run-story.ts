@@ -248,6 +248,21 @@ export function outcomeOf(prepared: PreparedAction, response: ApiResponse | null
   }
 }
 
+/** One action's part of a run: how it answered (or why it was not sent), and what went out. */
+export function actionRun(
+  action: HttpAction,
+  prepared: PreparedAction,
+  response: ApiResponse | null,
+): ActionRun {
+  return {
+    actionId: action.id,
+    name: action.name,
+    outcome: outcomeOf(prepared, response),
+    request: prepared.kind === 'send' ? prepared.request : null,
+    response,
+  };
+}
+
 /**
  * Run a story's actions in order against the tenant and its log. Pure: the caller appends the
  * returned events (and a `story_run_recorded` built from `actionResults`) to its log.
@@ -267,13 +282,7 @@ export function runStory(
   for (const action of story.actions) {
     const prepared = prepareAction(current, story, action);
     if (prepared.kind !== 'send') {
-      actions.push({
-        actionId: action.id,
-        name: action.name,
-        outcome: outcomeOf(prepared, null),
-        request: null,
-        response: null,
-      });
+      actions.push(actionRun(action, prepared, null));
       continue;
     }
     const answer = handleApiRequest({ tenant: current, events: log }, prepared.request);
@@ -285,13 +294,7 @@ export function runStory(
       caused.push(event);
     }
     if (answer.events.length > 0) log = [...log, ...answer.events];
-    actions.push({
-      actionId: action.id,
-      name: action.name,
-      outcome: outcomeOf(prepared, answer.response),
-      request: prepared.request,
-      response: answer.response,
-    });
+    actions.push(actionRun(action, prepared, answer.response));
   }
   return { ok: true, storyId, actions, events: caused, tenant: current };
 }

@@ -18,7 +18,7 @@ import type { ApiRequest, ApiResponse } from '../../core/api/api-types';
 import {
   type ActionRun,
   actionResults,
-  outcomeOf,
+  actionRun,
   prepareAction,
 } from '../../core/automation/run-story';
 import { recordStoryRun } from '../../core/commands';
@@ -123,13 +123,7 @@ export async function runStoryThroughApi(storyId: StoryId): Promise<RunResult> {
     const tenant = selectTenant(useTenantStore.getState());
     const prepared = prepareAction(tenant, story, action);
     if (prepared.kind !== 'send') {
-      actions.push({
-        actionId: action.id,
-        name: action.name,
-        outcome: outcomeOf(prepared, null),
-        request: null,
-        response: null,
-      });
+      actions.push(actionRun(action, prepared, null));
       continue;
     }
     let response: ApiResponse;
@@ -146,13 +140,7 @@ export async function runStoryThroughApi(storyId: StoryId): Promise<RunResult> {
         `${story.name} stopped at ${action.name}: the simulated API did not answer (status ${response.status} from the server). The run was not recorded.`,
       );
     }
-    actions.push({
-      actionId: action.id,
-      name: action.name,
-      outcome: outcomeOf(prepared, response),
-      request: prepared.request,
-      response,
-    });
+    actions.push(actionRun(action, prepared, response));
   }
   const store = useTenantStore.getState();
   const result = store.dispatch((tenant) =>
