@@ -38,6 +38,7 @@ import {
   type TenantPermission,
   type TenantRole,
 } from './model';
+import type { PersistentMap } from './persistent-map';
 import type { RuleTag } from './rule-sources';
 
 export interface Refusal {
@@ -133,11 +134,27 @@ function teamRolesOf(tenant: Tenant, value: unknown, field: string): TeamRoles {
   return Object.fromEntries(roles);
 }
 
+/** What the tenant holds under the id `value`; refused, naming the kind, when it holds nothing. */
+function held<T>(items: { get(id: string): T | undefined }, value: unknown, kind: string): T {
+  const item = typeof value === 'string' ? items.get(value) : undefined;
+  if (item === undefined) fail(`There is no ${kind} "${shown(value)}".`);
+  return item;
+}
+
+/** A credential or a story that is not deleted. */
+function liveOf<T extends { readonly name: string; readonly deletedAt: number | null }>(
+  items: PersistentMap<T>,
+  value: unknown,
+  kind: 'credential' | 'story',
+): T {
+  const item = held(items, value, kind);
+  if (item.deletedAt !== null) fail(`${item.name} is deleted.`);
+  return item;
+}
+
 function accountOf(tenant: Tenant, value: unknown): Account {
   if (typeof value !== 'string') fail('accountId must be a text.');
-  const account = tenant.accounts.get(value);
-  if (account === undefined) fail(`There is no account "${value}".`);
-  return account;
+  return held(tenant.accounts, value, 'account');
 }
 
 function freshId(tenant: Tenant, value: unknown, field: string): string {
@@ -218,10 +235,7 @@ function homeOf(tenant: Tenant, event: Record<string, unknown>): Home {
   const draftsOf = event['draftsOf'];
   if (teamId !== null) {
     if (draftsOf !== undefined) fail('teamId and draftsOf exclude each other.');
-    if (typeof teamId !== 'string' || !tenant.teams.has(teamId)) {
-      fail(`There is no team "${shown(teamId)}".`);
-    }
-    return { teamId, draftsOf: null };
+    return { teamId: held(tenant.teams, teamId, 'team').id, draftsOf: null };
   }
   const owner = accountOf(tenant, draftsOf);
   if (owner.status === 'deleted') fail(`${owner.name}'s account is deleted; it has no drafts.`);
@@ -301,24 +315,7 @@ function credentialValueOf(tenant: Tenant, value: unknown): CredentialValue {
   if (!isRecord(value) || value['kind'] !== 'key' || Object.keys(value).length !== 2) {
     fail('value must be { kind: "key", keyId } or { kind: "external" }.');
   }
-  const keyId = value['keyId'];
-  if (typeof keyId !== 'string' || !tenant.keys.has(keyId))
-    fail(`There is no key "${shown(keyId)}".`);
-  return { kind: 'key', keyId };
-}
-
-function credentialOf(tenant: Tenant, value: unknown): Credential {
-  const credential = typeof value === 'string' ? tenant.credentials.get(value) : undefined;
-  if (credential === undefined) fail(`There is no credential "${shown(value)}".`);
-  if (credential.deletedAt !== null) fail(`${credential.name} is deleted.`);
-  return credential;
-}
-
-function storyOf(tenant: Tenant, value: unknown): Story {
-  const story = typeof value === 'string' ? tenant.stories.get(value) : undefined;
-  if (story === undefined) fail(`There is no story "${shown(value)}".`);
-  if (story.deletedAt !== null) fail(`${story.name} is deleted.`);
-  return story;
+  return { kind: 'key', keyId: held(tenant.keys, value['keyId'], 'key').id };
 }
 
 function requestOf(event: Record<string, unknown>): Omit<HttpAction, 'id' | 'name'> {
@@ -532,9 +529,7 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
       };
     }
     case 'key_deleted': {
-      const keyId = event['keyId'];
-      const key = typeof keyId === 'string' ? tenant.keys.get(keyId) : undefined;
-      if (key === undefined) fail(`There is no key "${shown(keyId)}".`);
+      const key = held(tenant.keys, event['keyId'], 'key');
       if (key.revokedAt !== null)
         fail(`${key.name} is already deleted.`, EVENT_RULE_TAGS.keyLifecycle);
       const actor = event['actor'] as Actor;
@@ -614,7 +609,7 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
     }
     case 'credential_rotated':
     case 'credential_sharing_changed': {
-      const credential = credentialOf(tenant, event['credentialId']);
+      const credential = liveOf(tenant.credentials, event['credentialId'], 'credential');
       mayManage(tenant, event['actor'] as Actor, credential, 'edit');
       const changed: Credential =
         event['type'] === 'credential_rotated'
@@ -623,7 +618,7 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
       return { credentials: tenant.credentials.set(credential.id, changed) };
     }
     case 'credential_deleted': {
-      const credential = credentialOf(tenant, event['credentialId']);
+      const credential = liveOf(tenant.credentials, event['credentialId'], 'credential');
       mayManage(tenant, event['actor'] as Actor, credential, 'delete');
       return {
         credentials: tenant.credentials.set(credential.id, { ...credential, deletedAt: at }),
@@ -631,7 +626,7 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
     }
     case 'action_added':
     case 'action_changed': {
-      const story = storyOf(tenant, event['storyId']);
+      const story = liveOf(tenant.stories, event['storyId'], 'story');
       mayManage(tenant, event['actor'] as Actor, story, 'edit');
       const actionId = text(event['actionId'], 'actionId');
       const index = story.actions.findIndex((action) => action.id === actionId);
@@ -651,7 +646,7 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
       return { stories: tenant.stories.set(story.id, { ...story, actions }) };
     }
     case 'story_run_recorded': {
-      const story = storyOf(tenant, event['storyId']);
+      const story = liveOf(tenant.stories, event['storyId'], 'story');
       const results = event['results'];
       if (!Array.isArray(results) || results.length !== story.actions.length) {
         fail(`results must list each of the story's ${story.actions.length} actions.`);
