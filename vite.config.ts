@@ -56,8 +56,40 @@ function tableFeaturesOwnUtils(): Plugin {
   };
 }
 
+/**
+ * React's JSX runtime is CommonJS, so a bundle reaches its functions through the module object:
+ * every element was built by `(0,x.jsx)(…)`, 210 times in the initial JS alone. Behind this ESM
+ * facade, which reads the same three functions once, each element is a plain call of a local name
+ * (64 gzip bytes less of the initial JS; every lazy chunk gains the same way).
+ */
+function jsxRuntimeFacade(): Plugin {
+  const facade = '\0klc:jsx-runtime';
+  return {
+    name: 'klc:jsx-runtime-facade',
+    enforce: 'pre',
+    apply: 'build',
+    resolveId: (id, importer) =>
+      id === 'react/jsx-runtime' && importer !== facade ? facade : null,
+    load: (id) =>
+      id === facade
+        ? [
+            "import runtime from 'react/jsx-runtime';",
+            'export const jsx = runtime.jsx;',
+            'export const jsxs = runtime.jsxs;',
+            'export const Fragment = runtime.Fragment;',
+          ].join('\n')
+        : null,
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), plainDynamicImports(), tableFeaturesOwnUtils()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    plainDynamicImports(),
+    tableFeaturesOwnUtils(),
+    jsxRuntimeFacade(),
+  ],
   resolve: {
     alias: [
       {
