@@ -4,9 +4,9 @@
  * from a table. A stage the creator cannot reach from where it is (a deleted account cannot be
  * reactivated) is reported with the reducer's own reason.
  */
-import { changeStatus, reinviteAccount } from './commands';
 import type { TenantEvent } from './events';
 import { evaluateKey, type Verdict } from './key-verdict';
+import { changeStatus, reinviteAccount } from './lifecycle-commands';
 import {
   type Account,
   type AccountId,

@@ -2,6 +2,7 @@
  * Scenarios are written as a short script of commands; the builder applies each one and keeps
  * the resulting log. A refused step is a bug in the scenario, so it throws at once.
  */
+import type { Actor, TenantEvent } from '../events';
 import {
   type AccountRoles,
   addAction,
@@ -16,8 +17,7 @@ import {
   type NewKey,
   type NewRequest,
   reinviteAccount,
-} from '../commands';
-import type { Actor, TenantEvent } from '../events';
+} from '../lifecycle-commands';
 import {
   type AccountId,
   type ActionId,

@@ -2,7 +2,7 @@ import { Suspense, useRef, useState } from 'react';
 import { dispatchAsking } from '../../app/ask-store';
 import { Button } from '../../components/button';
 import { lazyNamed } from '../../components/lazy-named';
-import { changeStatus, reinviteAccount } from '../../core/commands';
+import { changeStatus, reinviteAccount } from '../../core/lifecycle-commands';
 import { useAccount } from '../../store/use-tenant';
 import type { PersonRow } from './people-rows';
 
