@@ -7,6 +7,8 @@
 import type { TenantEvent } from './events';
 import { createTenant, type Tenant, type TenantGenesis } from './model';
 import { apply, EVENT_RULE_TAGS, type Refusal } from './reducer';
+// A log read through here may hold any event: the reducer learns the later ones before.
+import './reducer-later';
 import { documented, type RuleRef, type RuleTag } from './rule-sources';
 
 export { type ApplyResult, apply, type Refusal } from './reducer';

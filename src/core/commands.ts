@@ -31,6 +31,8 @@ import type {
   TeamId,
   Tenant,
 } from './model';
+// The events these commands make are applied by the reducer's later part, loaded with them.
+import './reducer-later';
 
 export {
   type AccountRoles,

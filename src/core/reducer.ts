@@ -4,7 +4,8 @@
  * import or a link, so every field is checked before it is trusted.
  *
  * The first paint builds its scenario and judges every key with it, so this module is in the first
- * chunk; what only later views use (`replay`, the words of a rule) is in apply.ts.
+ * chunk; what only later views use is not: `replay` and the words of a rule are in apply.ts, and
+ * the events only they make are applied by reducer-later.ts, with this module's exported checks.
  */
 import { keyEligibility } from './creation-eligibility';
 import { directionControlReason } from './direction-controls';
@@ -13,7 +14,6 @@ import { evaluateKey, VERDICT_LABELS } from './key-verdict';
 import {
   type Account,
   type AccountId,
-  type ActionResult,
   type ApiKey,
   CREDENTIAL_MODES,
   type Credential,
@@ -74,12 +74,12 @@ class Refused extends Error {
   }
 }
 
-function fail(reason: string, rule: RuleTag = EVENT_RULE_TAGS.malformed): never {
+export function fail(reason: string, rule: RuleTag = EVENT_RULE_TAGS.malformed): never {
   throw new Refused({ reason, rule });
 }
 
 /** A plain object (from JSON or a literal): not an array, a Map, a Date or a class instance. */
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
@@ -97,7 +97,7 @@ function shown(value: unknown): string {
   return String(value);
 }
 
-function text(value: unknown, field: string): string {
+export function text(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') fail(`${field} must be a non-empty text.`);
   if (value.length > MAX_TEXT) fail(`${field} must be at most ${MAX_TEXT} characters.`);
   const control = directionControlReason(value);
@@ -105,14 +105,14 @@ function text(value: unknown, field: string): string {
   return value;
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+export function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     fail(`${field} must be one of ${allowed.join(', ')}.`);
   }
   return value as T;
 }
 
-function permissionsOf(value: unknown, field: string): readonly TenantPermission[] {
+export function permissionsOf(value: unknown, field: string): readonly TenantPermission[] {
   if (!Array.isArray(value)) fail(`${field} must be a list.`);
   // An index loop, not `map`: `map` skips the holes of a sparse array, which would let
   // `[ <empty> ]` through unchecked (and walk every hole of a huge one).
@@ -124,7 +124,7 @@ function permissionsOf(value: unknown, field: string): readonly TenantPermission
   return permissions;
 }
 
-function teamRolesOf(tenant: Tenant, value: unknown, field: string): TeamRoles {
+export function teamRolesOf(tenant: Tenant, value: unknown, field: string): TeamRoles {
   if (!isRecord(value)) fail(`${field} must map team ids to roles.`);
   const roles = Object.entries(value).map(([teamId, role]) => {
     if (!tenant.teams.has(teamId)) fail(`${field} names a team that does not exist: "${teamId}".`);
@@ -135,14 +135,18 @@ function teamRolesOf(tenant: Tenant, value: unknown, field: string): TeamRoles {
 }
 
 /** What the tenant holds under the id `value`; refused, naming the kind, when it holds nothing. */
-function held<T>(items: { get(id: string): T | undefined }, value: unknown, kind: string): T {
+export function held<T>(
+  items: { get(id: string): T | undefined },
+  value: unknown,
+  kind: string,
+): T {
   const item = typeof value === 'string' ? items.get(value) : undefined;
   if (item === undefined) fail(`There is no ${kind} "${shown(value)}".`);
   return item;
 }
 
 /** A credential or a story that is not deleted. */
-function liveOf<T extends { readonly name: string; readonly deletedAt: number | null }>(
+export function liveOf<T extends { readonly name: string; readonly deletedAt: number | null }>(
   items: PersistentMap<T>,
   value: unknown,
   kind: 'credential' | 'story',
@@ -152,7 +156,7 @@ function liveOf<T extends { readonly name: string; readonly deletedAt: number | 
   return item;
 }
 
-function accountOf(tenant: Tenant, value: unknown): Account {
+export function accountOf(tenant: Tenant, value: unknown): Account {
   if (typeof value !== 'string') fail('accountId must be a text.');
   return held(tenant.accounts, value, 'account');
 }
@@ -205,7 +209,7 @@ function actorRefusal(tenant: Tenant, value: unknown): Refusal | null {
   }
 }
 
-function withAccount(tenant: Tenant, account: Account): Partial<Tenant> {
+export function withAccount(tenant: Tenant, account: Account): Partial<Tenant> {
   return { accounts: tenant.accounts.set(account.id, account) };
 }
 
@@ -247,7 +251,7 @@ function homeOf(tenant: Tenant, event: Record<string, unknown>): Home {
  * team admins in their team, editors create and edit there; drafts are their owner's. The
  * console, a scenario and keys (the API checks its own permissions) are not asked.
  */
-function mayManage(tenant: Tenant, actor: Actor, home: Home, what: 'edit' | 'delete'): void {
+export function mayManage(tenant: Tenant, actor: Actor, home: Home, what: 'edit' | 'delete'): void {
   if (actor.kind !== 'account') return;
   const account = tenant.accounts.get(actor.accountId);
   if (account === undefined || account.tenantRole === 'owner') return;
@@ -287,7 +291,7 @@ function withoutDrafts(tenant: Tenant, accountId: AccountId, at: number): Partia
   return { stories, credentials };
 }
 
-function sharingOf(
+export function sharingOf(
   tenant: Tenant,
   event: Record<string, unknown>,
 ): Pick<Credential, 'readAccess' | 'sharedTeams'> {
@@ -308,7 +312,7 @@ function sharingOf(
   return { readAccess, sharedTeams };
 }
 
-function credentialValueOf(tenant: Tenant, value: unknown): CredentialValue {
+export function credentialValueOf(tenant: Tenant, value: unknown): CredentialValue {
   if (isRecord(value) && value['kind'] === 'external' && Object.keys(value).length === 1) {
     return { kind: 'external' };
   }
@@ -318,7 +322,7 @@ function credentialValueOf(tenant: Tenant, value: unknown): CredentialValue {
   return { kind: 'key', keyId: held(tenant.keys, value['keyId'], 'key').id };
 }
 
-function requestOf(event: Record<string, unknown>): Omit<HttpAction, 'id' | 'name'> {
+export function requestOf(event: Record<string, unknown>): Omit<HttpAction, 'id' | 'name'> {
   const path = text(event['path'], 'path');
   if (!path.startsWith('/api/')) fail('path must be a path of the simulated API (/api/…).');
   const headers = event['headers'];
@@ -337,17 +341,47 @@ function requestOf(event: Record<string, unknown>): Omit<HttpAction, 'id' | 'nam
   };
 }
 
-/** Every field each event type has. A log holds nothing else, so it reads back as it was written. */
+/** The story an action is added to or changed in (the actor may edit it), and the action's place. */
+export function storyAction(
+  tenant: Tenant,
+  event: Record<string, unknown>,
+): { readonly story: Story; readonly actionId: string; readonly index: number } {
+  const story = liveOf(tenant.stories, event['storyId'], 'story');
+  mayManage(tenant, event['actor'] as Actor, story, 'edit');
+  const actionId = text(event['actionId'], 'actionId');
+  return { story, actionId, index: story.actions.findIndex((action) => action.id === actionId) };
+}
+
+/** An event type: its fields, and what an event of it changes (or the refusal it throws). */
+export interface EventType {
+  readonly fields: readonly string[];
+  change(tenant: Tenant, event: Record<string, unknown>, at: number): Partial<Tenant>;
+}
+
+/**
+ * The events only later views make (a change of roles, a key deleted, the setting, a credential
+ * rotated, shared or deleted, an action changed, a story's run): reducer-later.ts hands them over
+ * when it loads. Nothing makes or reads such an event before: their commands (commands.ts) and
+ * every reader of a log (apply.ts) load that module first.
+ */
+const later = new Map<unknown, EventType>();
+
+/** Called once, by reducer-later.ts as it loads. */
+export function learnEventTypes(types: Readonly<Record<string, EventType>>): void {
+  for (const [type, eventType] of Object.entries(types)) later.set(type, eventType);
+}
+
+/**
+ * Every field each event type has (the later ones': reducer-later.ts). A log holds nothing else, so
+ * it reads back as it was written.
+ */
 const EVENT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   account_invited: ['accountId', 'email', 'name', 'tenantRole', 'permissions', 'teamRoles'],
   account_deactivated: ['accountId'],
   account_reactivated: ['accountId'],
   account_deleted: ['accountId'],
   account_reinvited: ['accountId', 'previousAccountId', 'tenantRole', 'permissions', 'teamRoles'],
-  account_roles_changed: ['accountId', 'tenantRole', 'permissions', 'teamRoles'],
   key_created: ['keyId', 'name', 'scope', 'createdBy', 'secret', 'teamRoles', 'permissions'],
-  key_deleted: ['keyId'],
-  setting_changed: ['setting', 'value'],
   story_created: ['storyId', 'teamId', 'draftsOf', 'name'],
   credential_created: [
     'credentialId',
@@ -359,19 +393,16 @@ const EVENT_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'sharedTeams',
     'value',
   ],
-  credential_rotated: ['credentialId', 'value'],
-  credential_sharing_changed: ['credentialId', 'readAccess', 'sharedTeams'],
-  credential_deleted: ['credentialId'],
   action_added: ['storyId', 'actionId', 'name', 'method', 'path', 'headers', 'body'],
-  action_changed: ['storyId', 'actionId', 'method', 'path', 'headers', 'body'],
-  story_run_recorded: ['storyId', 'results'],
 };
 
 function onlyKnownFields(event: Record<string, unknown>): void {
   const type = event['type'];
   // An unknown type (or one that is not a text) is named by `change`.
   const fields =
-    typeof type === 'string' && Object.hasOwn(EVENT_FIELDS, type) ? EVENT_FIELDS[type] : undefined;
+    typeof type === 'string' && Object.hasOwn(EVENT_FIELDS, type)
+      ? EVENT_FIELDS[type]
+      : later.get(type)?.fields;
   if (fields === undefined) return;
   for (const field of Object.keys(event)) {
     if (field !== 'type' && field !== 'at' && field !== 'actor' && !fields.includes(field)) {
@@ -470,23 +501,6 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
       };
       return withNewAccount(tenant, account);
     }
-    case 'account_roles_changed': {
-      const account = accountOf(tenant, event['accountId']);
-      if (account.status === 'deleted') {
-        fail(
-          `${account.name}'s account is deleted; its roles cannot change.`,
-          EVENT_RULE_TAGS.lifecycle,
-        );
-      }
-      const next: Account = {
-        ...account,
-        tenantRole: oneOf<TenantRole>(event['tenantRole'], TENANT_ROLES, 'tenantRole'),
-        permissions: permissionsOf(event['permissions'], 'permissions'),
-        teamRoles: teamRolesOf(tenant, event['teamRoles'], 'teamRoles'),
-        updatedAt: at,
-      };
-      return withAccount(tenant, next);
-    }
     case 'key_created': {
       const id = freshId(tenant, event['keyId'], 'keyId');
       const secret = text(event['secret'], 'secret');
@@ -527,33 +541,6 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
           id,
         ]),
       };
-    }
-    case 'key_deleted': {
-      const key = held(tenant.keys, event['keyId'], 'key');
-      if (key.revokedAt !== null)
-        fail(`${key.name} is already deleted.`, EVENT_RULE_TAGS.keyLifecycle);
-      const actor = event['actor'] as Actor;
-      if (
-        key.scope === 'personal' &&
-        actor.kind === 'account' &&
-        actor.accountId !== key.createdBy
-      ) {
-        fail('Only its creator deletes a personal key.', EVENT_RULE_TAGS.keyLifecycle);
-      }
-      return { keys: tenant.keys.set(key.id, { ...key, revokedAt: at }) };
-    }
-    case 'setting_changed': {
-      if (event['setting'] !== 'restrictApiKeyCreation')
-        fail('setting must be restrictApiKeyCreation.');
-      const value = event['value'];
-      if (typeof value !== 'boolean') fail('value must be true or false.');
-      if (value === tenant.restrictApiKeyCreation) {
-        fail(
-          `Key creation is already ${value ? 'restricted' : 'unrestricted'}.`,
-          EVENT_RULE_TAGS.setting,
-        );
-      }
-      return { restrictApiKeyCreation: value };
     }
     case 'story_created': {
       const id = freshId(tenant, event['storyId'], 'storyId');
@@ -607,75 +594,23 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
         ...withDraft(tenant, home, id),
       };
     }
-    case 'credential_rotated':
-    case 'credential_sharing_changed': {
-      const credential = liveOf(tenant.credentials, event['credentialId'], 'credential');
-      mayManage(tenant, event['actor'] as Actor, credential, 'edit');
-      const changed: Credential =
-        event['type'] === 'credential_rotated'
-          ? { ...credential, value: credentialValueOf(tenant, event['value']), updatedAt: at }
-          : { ...credential, ...sharingOf(tenant, event), updatedAt: at };
-      return { credentials: tenant.credentials.set(credential.id, changed) };
-    }
-    case 'credential_deleted': {
-      const credential = liveOf(tenant.credentials, event['credentialId'], 'credential');
-      mayManage(tenant, event['actor'] as Actor, credential, 'delete');
-      return {
-        credentials: tenant.credentials.set(credential.id, { ...credential, deletedAt: at }),
-      };
-    }
-    case 'action_added':
-    case 'action_changed': {
-      const story = liveOf(tenant.stories, event['storyId'], 'story');
-      mayManage(tenant, event['actor'] as Actor, story, 'edit');
-      const actionId = text(event['actionId'], 'actionId');
-      const index = story.actions.findIndex((action) => action.id === actionId);
-      const adding = event['type'] === 'action_added';
-      if (adding && index !== -1) fail(`actionId "${actionId}" is already in use.`);
-      if (!adding && index === -1) fail(`${story.name} has no action "${actionId}".`);
+    case 'action_added': {
+      const { story, actionId, index } = storyAction(tenant, event);
+      if (index !== -1) fail(`actionId "${actionId}" is already in use.`);
       const action: HttpAction = {
         id: actionId,
-        name: adding
-          ? text(event['name'], 'name').trim()
-          : (story.actions[index] as HttpAction).name,
+        name: text(event['name'], 'name').trim(),
         ...requestOf(event),
       };
-      const actions = adding
-        ? [...story.actions, action]
-        : story.actions.map((each, i) => (i === index ? action : each));
-      return { stories: tenant.stories.set(story.id, { ...story, actions }) };
+      return {
+        stories: tenant.stories.set(story.id, { ...story, actions: [...story.actions, action] }),
+      };
     }
-    case 'story_run_recorded': {
-      const story = liveOf(tenant.stories, event['storyId'], 'story');
-      const results = event['results'];
-      if (!Array.isArray(results) || results.length !== story.actions.length) {
-        fail(`results must list each of the story's ${story.actions.length} actions.`);
-      }
-      const run: ActionResult[] = [];
-      for (let i = 0; i < results.length; i++) {
-        const result: unknown = results[i];
-        if (!isRecord(result)) fail(`results[${i}] must be an object.`);
-        const status = result['status'];
-        if (
-          status !== null &&
-          (!Number.isInteger(status) || (status as number) < 100 || (status as number) > 599)
-        ) {
-          fail(`results[${i}].status must be an HTTP status, or null for an action not sent.`);
-        }
-        run.push({
-          actionId: oneOf(
-            result['actionId'],
-            [story.actions[i]?.id ?? ''],
-            `results[${i}].actionId`,
-          ),
-          status: status as number | null,
-          rule: text(result['rule'], `results[${i}].rule`),
-        });
-      }
-      return { stories: tenant.stories.set(story.id, { ...story, lastRun: { at, results: run } }) };
-    }
-    default:
+    default: {
+      const known = later.get(event['type']);
+      if (known !== undefined) return known.change(tenant, event, at);
       return fail(`Unknown event type "${shown(event['type'])}".`);
+    }
   }
 }
 
