@@ -30,26 +30,37 @@ function plainDynamicImports(): Plugin {
  * get their own copy of the file instead: its functions are pure, with no state of their own, so
  * two copies behave as one (the build stops if a new version gives the file state). 491 gzip
  * bytes less of the initial JS; the copy adds about 960 to the features' chunk, fetched while idle.
+ * core/featureStubs.js is the same case (the stubs only those features call, such as the global
+ * filter’s and the page reset’s): 35 gzip bytes less.
  */
 function tableFeaturesOwnUtils(): Plugin {
-  const copy = '\0klc:table-core-utils-for-features.js';
-  let utilsPath: string | undefined;
+  /** What the features import, by the specifier they import it with. */
+  const shared = new Map([
+    ['../../utils.js', '\0klc:table-core-utils-for-features.js'],
+    ['../../core/featureStubs.js', '\0klc:table-core-feature-stubs-for-features.js'],
+  ]);
+  const paths = new Map<string, string>();
   return {
     name: 'klc:table-features-own-utils',
     enforce: 'pre',
     apply: 'build',
     async resolveId(id, importer) {
-      if (id !== '../../utils.js' || !importer?.includes('/@tanstack/table-core/dist/features/')) {
+      const copy = shared.get(id);
+      if (copy === undefined || !importer?.includes('/@tanstack/table-core/dist/features/')) {
         return null;
       }
-      utilsPath ??= (await this.resolve(id, importer, { skipSelf: true }))?.id;
+      if (!paths.has(copy)) {
+        const resolved = (await this.resolve(id, importer, { skipSelf: true }))?.id;
+        if (resolved !== undefined) paths.set(copy, resolved);
+      }
       return copy;
     },
     load(id) {
-      if (id !== copy || utilsPath === undefined) return null;
-      const code = readFileSync(utilsPath, 'utf8');
+      const path = paths.get(id);
+      if (path === undefined) return null;
+      const code = readFileSync(path, 'utf8');
       if (/^(?:let|var)\s/m.test(code)) {
-        throw new Error(`${utilsPath} now holds module state: it can no longer be copied`);
+        throw new Error(`${path} now holds module state: it can no longer be copied`);
       }
       return code;
     },
