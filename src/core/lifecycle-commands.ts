@@ -191,7 +191,7 @@ export function addAction(
   };
 }
 
-/** An action's request as its event holds it (commands.ts's changeAction writes it the same way). */
+/** An action's request as its event holds it (commands.ts's changeAction writes it this way too). */
 export function requestFields(request: NewRequest & { readonly credential?: string }) {
   const headers = { ...(request.headers ?? {}) };
   if (request.credential !== undefined) {
