@@ -26,6 +26,11 @@ export const SAVE_DELAY_MS = 300;
 export type SavedCheck =
   | { readonly kind: 'none' }
   | { readonly kind: 'readable'; readonly text: string; readonly state: LogState }
+  /**
+   * Saved, and not opened: its opening (generating its scenario again, in the worker) was
+   * cancelled or failed. It stays in storage until this tab saves a change of its own.
+   */
+  | { readonly kind: 'unopened'; readonly text: string }
   | {
       readonly kind: 'unreadable';
       readonly text: string;

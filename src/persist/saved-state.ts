@@ -4,6 +4,7 @@
  * the state is saved does not touch export files and links, and the other way round.
  */
 import type { ConsoleDocument, DocumentProblem, ReadResult } from '../core/document/document';
+import type { OnGenerationProgress } from '../core/scenarios/large';
 import { readStateDocument } from '../share/state-document';
 
 export const SAVED_FORMAT = 'key-lifecycle-console/saved-state';
@@ -78,10 +79,14 @@ export function migrateSaved(
   return { ok: true, envelope };
 }
 
-/** Read the saved text: the envelope, then the document inside it, every event re-checked. */
+/**
+ * Read the saved text: the envelope, then the document inside it, every event re-checked.
+ * `onProgress` hears how a generated scenario it names is generated again.
+ */
 export async function readSavedStateText(
   text: string,
   migrations: Readonly<Record<number, SavedMigration>> = SAVED_MIGRATIONS,
+  onProgress?: OnGenerationProgress,
 ): Promise<ReadResult> {
   let raw: unknown;
   try {
@@ -108,7 +113,7 @@ export async function readSavedStateText(
   if (typeof envelope['savedAt'] !== 'string') {
     return { ok: false, problems: [{ field: 'savedAt', reason: 'must be a date as text.' }] };
   }
-  const read = await readStateDocument(envelope['document']);
+  const read = await readStateDocument(envelope['document'], onProgress);
   if (read.ok) return read;
   return {
     ok: false,
@@ -117,4 +122,34 @@ export async function readSavedStateText(
       reason: problem.reason,
     })),
   };
+}
+
+/** What a saved state's document says of the generated scenario it starts from. */
+export interface SavedBase {
+  readonly scenarioId: string;
+  /** As written: the reader validates them. */
+  readonly params: Readonly<Record<string, unknown>>;
+  /** How many of the log's events the scenario itself makes. */
+  readonly events: number;
+}
+
+/**
+ * The generated scenario a saved state starts from, read without checking anything else (the
+ * reader does that): null when its document writes its genesis out, or the text is not a saved
+ * state at all. Cheap: opening such a state means generating the scenario again, which the page
+ * then hands to the worker instead of doing before its first paint.
+ */
+export function peekSavedBase(text: string): SavedBase | null {
+  try {
+    const document = (JSON.parse(text) as { document?: Record<string, unknown> }).document;
+    const base = document?.['base'] as { kind?: unknown; events?: unknown } | undefined;
+    const scenario = document?.['scenario'] as { id?: unknown; params?: unknown } | undefined;
+    if (base?.kind !== 'generated' || typeof base.events !== 'number') return null;
+    if (typeof scenario?.id !== 'string') return null;
+    const params =
+      typeof scenario.params === 'object' && scenario.params !== null ? scenario.params : {};
+    return { scenarioId: scenario.id, params: params as SavedBase['params'], events: base.events };
+  } catch {
+    return null;
+  }
 }

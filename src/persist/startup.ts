@@ -11,12 +11,22 @@
  */
 import { useAskStore } from '../app/ask-store';
 import type { DocumentProblem } from '../core/document/document';
+import { findScenario } from '../core/scenarios/scenario-catalog';
+import { type RawScenarioParams, readScenarioParams } from '../core/scenarios/scenario-params';
 import { statePayloadOf } from '../share/link-codec';
 import { openLinkPayload, readLinkPayload } from '../share/open-state';
 import { scenarioEventsOf } from '../share/state-document';
 import { droppedChanges } from '../store/log-changes';
-import { type LogState, type TenantStore, useTenantStore } from '../store/tenant-store';
+import {
+  type Loading,
+  type LogState,
+  rememberGenerated,
+  type TenantStore,
+  useTenantStore,
+} from '../store/tenant-store';
 import { browserStorage, checkSaved, type SavedCheck, startPersistence } from './persistence';
+import { peekSavedBase } from './saved-state';
+import { SAVED_STATE_KEY } from './saved-state-key';
 
 export interface StartPlan {
   /** The state to open instead of the one the URL or the default gives. */
@@ -31,6 +41,17 @@ export interface StartPlan {
   readonly checked?: SavedCheck;
   /** The URL's `?scenario=` opens afresh, over a saved state. */
   readonly urlWins?: boolean;
+  /**
+   * The saved state starts from a generated scenario: it is opened after the first render, in
+   * the worker (generating the scenario again takes seconds), with progress and Cancel.
+   */
+  readonly restore?: SavedToRestore;
+}
+
+/** A saved state whose scenario is generated again in the worker. */
+export interface SavedToRestore {
+  readonly text: string;
+  readonly loading: Loading;
 }
 
 export interface StartPage {
@@ -126,6 +147,8 @@ async function decideStart(page: StartPage, storage: Storage | null): Promise<St
     // The saved state stays saved, and is checked after the first render.
     return { state: null, fromLink: false, clearLink, notice, urlWins: true };
   }
+  const restore = savedToRestore(storage);
+  if (restore !== null) return { state: null, fromLink: false, clearLink, notice, restore };
   const checked = await checkSaved(storage);
   return {
     state: checked.kind === 'readable' ? checked.state : null,
@@ -135,6 +158,79 @@ async function decideStart(page: StartPage, storage: Storage | null): Promise<St
     checked,
   };
 }
+
+/**
+ * The saved state, when it starts from a generated scenario with valid parameters and a worker
+ * can open it; else null (it is read here, before the first render, as any other).
+ */
+function savedToRestore(storage: Storage | null): SavedToRestore | null {
+  if (typeof Worker !== 'function') return null;
+  let text: string | null;
+  try {
+    text = storage?.getItem(SAVED_STATE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+  const base = text === null ? null : peekSavedBase(text);
+  const entry = findScenario(base?.scenarioId);
+  if (text === null || base === null || entry?.kind !== 'generated') return null;
+  const read = readScenarioParams(entry.params, base.params as RawScenarioParams);
+  return read.ok ? { text, loading: { id: entry.id, params: read.params } } : null;
+}
+
+/**
+ * Open a saved state of a generated scenario: the worker reads it (generating the scenario again,
+ * checking every event) while the page shows the default scenario with the progress bar; the page
+ * builds the tenant from its events. Cancel (or another scenario picked meanwhile) leaves the
+ * page as it is and the saved state in storage, unopened.
+ */
+async function restoreSaved({ text, loading }: SavedToRestore): Promise<SavedCheck> {
+  const store = useTenantStore;
+  const unopened: SavedCheck = { kind: 'unopened', text };
+  store.setState({ loading });
+  try {
+    const { runFor } = await import('../worker/off-thread');
+    const outcome = await runFor(loading, { type: 'read-saved', text });
+    if (store.getState().loading !== loading) return unopened;
+    if (outcome.kind === 'unreadable') {
+      store.setState({ loading: null });
+      return { kind: 'unreadable', text, problems: outcome.problems };
+    }
+    const { facts, genesis, events, tenant, baseTenant } = outcome.log;
+    const state: LogState = {
+      scenarioId: facts.scenarioId,
+      scenarioParams: facts.scenarioParams,
+      genesis,
+      events,
+      cursor: facts.cursor,
+    };
+    // Its scenario's own events, so that saving names them again instead of writing them out.
+    rememberGenerated(facts.scenarioParams, {
+      id: facts.scenarioId,
+      title: facts.title,
+      genesis,
+      events: events.slice(0, facts.baseEvents),
+      tenant: baseTenant,
+    });
+    store.getState().replaceLog(state, tenant);
+    return { kind: 'readable', text, state };
+  } catch (error) {
+    if (store.getState().loading === loading) {
+      store.setState({ loading: null });
+      const why = error instanceof Error ? error.message : String(error);
+      store
+        .getState()
+        .showNotice(
+          'error',
+          `The state saved in this browser could not be opened: ${why} It stays saved; reload to try again.`,
+        );
+    }
+    return unopened;
+  }
+}
+
+/** The saved state being opened in the worker, when the start asked for that. */
+let restoring: Promise<SavedCheck> | null = null;
 
 /** Take `state=` out of the address bar's fragment, keeping anything else there. */
 function clearStateFragment(): void {
@@ -168,6 +264,7 @@ function offerPassedOver(over: PassedOver, opened: string): void {
 export function applyStart(plan: StartPlan): void {
   const store = useTenantStore.getState();
   if (plan.state !== null) store.replaceLog(plan.state);
+  if (plan.restore !== undefined) restoring = restoreSaved(plan.restore);
   if (plan.clearLink) clearStateFragment();
   if (plan.notice !== null) store.showNotice('error', plan.notice);
   markFreshTab(plan.urlWins === true);
@@ -194,6 +291,11 @@ type StartState = Pick<TenantStore, keyof LogState | 'loading'>;
 export function startAfterRender(initial: StartState): void {
   window.addEventListener('hashchange', () => void openLinkFromAddress());
   const plan = applied;
+  if (plan !== null && restoring !== null) {
+    // Saving starts from what the opening found: the state, or the saved text left unopened.
+    void restoring.then((checked) => startSaving(useTenantStore.getState(), { ...plan, checked }));
+    return;
+  }
   const opened =
     plan?.fromLink === true
       ? 'The shared link'

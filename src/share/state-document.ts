@@ -18,6 +18,7 @@ import {
 } from '../core/document/document';
 import type { TenantEvent } from '../core/events';
 import type { TenantGenesis } from '../core/model';
+import type { OnGenerationProgress } from '../core/scenarios/large';
 import { findScenario } from '../core/scenarios/scenario-catalog';
 import { generatedBaseOf, type LogState } from '../store/tenant-store';
 
@@ -45,9 +46,12 @@ export function scenarioEventsOf(state: LogState): readonly TenantEvent[] {
 }
 
 /** Read a parsed document (see `readDocument`), remembering a generated base for `documentOf`. */
-export async function readStateDocument(raw: unknown): Promise<ReadResult> {
+export async function readStateDocument(
+  raw: unknown,
+  onProgress?: OnGenerationProgress,
+): Promise<ReadResult> {
   const migrated = migrate(raw);
-  const read = await readDocument(migrated.ok ? migrated.document : raw);
+  const read = await readDocument(migrated.ok ? migrated.document : raw, onProgress);
   if (read.ok && migrated.ok) {
     const base = migrated.document['base'] as ConsoleDocument['base'];
     // Checked by readDocument: a generated base of `base.events` events, all at the start.

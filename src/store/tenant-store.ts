@@ -77,6 +77,8 @@ export interface TenantStore {
    */
   loadScenario(id: string, params?: RawScenarioParams): Promise<DispatchResult>;
   resetScenario(): Promise<DispatchResult>;
+  /** Stop the load under way (its worker ends): the scenario shown stays exactly as it is. */
+  cancelLoading(): void;
   /**
    * Time travel: put the cursor at `cursor` (0 = before the first event), clamped to the log.
    * The events after it stay in the log as the redo branch until a new change drops them.
@@ -87,9 +89,10 @@ export interface TenantStore {
   redo(): boolean;
   /**
    * Replace the whole state (an import, a shared link, what the last visit saved). The caller
-   * has validated it: `events` all apply to `genesis` in order.
+   * has validated it: `events` all apply to `genesis` in order. `tenant`, when the caller built
+   * it, is the tenant at the cursor: it is then not replayed again.
    */
-  replaceLog(state: LogState): void;
+  replaceLog(state: LogState, tenant?: Tenant): void;
   dismissNotice(): void;
   showNotice(tone: Notice['tone'], message: string): void;
 }
@@ -137,6 +140,11 @@ function generated(entry: GeneratedScenarioEntry, params: ScenarioParams): Scena
     : undefined;
 }
 
+/** A generated scenario built elsewhere (the base of a saved state read in the worker). */
+export function rememberGenerated(params: ScenarioParams, scenario: Scenario): void {
+  lastGenerated = { params, scenario };
+}
+
 /**
  * The events of the generated scenario `state` starts from, when this store generated it (same
  * genesis): an export, a link or the saved state then names them instead of writing them out.
@@ -147,21 +155,6 @@ export function generatedBaseOf(
   return lastGenerated?.scenario.genesis === state.genesis
     ? lastGenerated.scenario.events
     : undefined;
-}
-
-/**
- * Resolves once the browser has had a chance to paint the loading status, before generation
- * takes the main thread. Outside a browser (tests), or in a hidden tab, it waits one task.
- */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const visible = typeof document !== 'undefined' && document.visibilityState === 'visible';
-    if (visible && typeof requestAnimationFrame === 'function') {
-      requestAnimationFrame(() => setTimeout(resolve, 0));
-    } else {
-      setTimeout(resolve, 0);
-    }
-  });
 }
 
 let noticeIds = 0;
@@ -193,9 +186,9 @@ export const useTenantStore = create<TenantStore>()((set, get) => {
     const loading: Loading = { id: entry.id, params };
     set({ loading });
     try {
-      await afterPaint();
-      if (get().loading !== loading) return SUPERSEDED;
-      const scenario = await entry.generate(params);
+      // The worker and its client load with the first generated scenario.
+      const { generateScenario } = await import('../worker/off-thread');
+      const scenario = await generateScenario(entry, params, loading);
       lastGenerated = { params, scenario };
       if (get().loading !== loading) return SUPERSEDED;
       set(scenarioState(scenario, params));
@@ -265,6 +258,9 @@ export const useTenantStore = create<TenantStore>()((set, get) => {
       const { scenarioId, scenarioParams } = get();
       return get().loadScenario(scenarioId, scenarioParams);
     },
+    cancelLoading() {
+      if (get().loading !== null) set({ loading: null });
+    },
     goTo(cursor) {
       const { events, cursor: current } = get();
       const next = Math.max(0, Math.min(events.length, Math.trunc(cursor)));
@@ -282,13 +278,15 @@ export const useTenantStore = create<TenantStore>()((set, get) => {
       get().goTo(cursor + 1);
       return true;
     },
-    replaceLog(next) {
+    replaceLog(next, tenant) {
+      const cursor = Math.max(0, Math.min(next.events.length, next.cursor));
+      if (tenant !== undefined) deriver.remember(next.genesis, next.events, cursor, tenant);
       set({
         scenarioId: next.scenarioId,
         scenarioParams: next.scenarioParams,
         genesis: next.genesis,
         events: next.events,
-        cursor: Math.max(0, Math.min(next.events.length, next.cursor)),
+        cursor,
         loading: null,
         notice: null,
       });

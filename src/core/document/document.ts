@@ -14,6 +14,7 @@ import { hashText } from '../deterministic';
 import { namedDirectionControlReason } from '../direction-control-names';
 import type { TenantEvent } from '../events';
 import { createTenant, type Tenant, type TenantGenesis } from '../model';
+import type { OnGenerationProgress } from '../scenarios/large';
 import type { Scenario } from '../scenarios/scenario-builder';
 import { findScenario } from '../scenarios/scenario-catalog';
 import { readScenarioParams, type ScenarioParams } from '../scenarios/scenario-params';
@@ -233,9 +234,13 @@ function replayChecked(
 
 /**
  * Read a document (already JSON-parsed). Everything is checked; nothing is trusted. For a
- * generated base the scenario is generated again, so this is asynchronous.
+ * generated base the scenario is generated again, so this is asynchronous; `onProgress` hears
+ * how that generation goes.
  */
-export async function readDocument(raw: unknown): Promise<ReadResult> {
+export async function readDocument(
+  raw: unknown,
+  onProgress?: OnGenerationProgress,
+): Promise<ReadResult> {
   const migrated = migrate(raw);
   if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
   const parsed = z.safeParse(envelopeSchema, migrated.document);
@@ -271,7 +276,7 @@ export async function readDocument(raw: unknown): Promise<ReadResult> {
     if (!read.ok)
       return { ok: false, problems: [{ field: 'scenario.params', reason: read.reason }] };
     params = read.params;
-    const scenario: Scenario = await entry.generate(params);
+    const scenario: Scenario = await entry.generate(params, onProgress);
     if (
       scenario.events.length !== document.base.events ||
       fingerprintEvents(scenario.events) !== document.base.fingerprint

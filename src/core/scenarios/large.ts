@@ -12,6 +12,7 @@
  */
 import type { NewCredential, NewHome, NewKey } from '../commands';
 import { seededRandom } from '../deterministic';
+import type { TenantEvent } from '../events';
 import {
   type AccountId,
   type CredentialMode,
@@ -39,6 +40,41 @@ export interface LargeScenarioOptions {
   /** Picks the company and everything random; the same seed and numbers give the same tenant. */
   readonly seed?: string;
 }
+
+/** The stages of generation, in order, as the progress bar words them. */
+export const GENERATION_STAGES = [
+  'Generating people',
+  'Generating keys',
+  'Writing the history',
+  'Generating credentials',
+  'Generating stories',
+] as const;
+export type GenerationStage = (typeof GENERATION_STAGES)[number];
+
+/**
+ * Where generation is ("Generating people", 4,200 of 10,000), with what it has made so far: the
+ * genesis and the builder's own list of events (growing; never copied), which a caller may stream.
+ */
+export interface GenerationProgress {
+  readonly stage: GenerationStage;
+  readonly done: number;
+  readonly total: number;
+  readonly genesis: TenantGenesis;
+  readonly events: readonly TenantEvent[];
+}
+
+export type OnGenerationProgress = (progress: GenerationProgress) => void;
+
+/**
+ * Steps between two progress reports: each stage reports at its start, every this many steps and
+ * at its end. A step (one or two events) costs about 10-40 µs here, so a report comes every few
+ * ms of work: often enough for a bar, rare enough to cost nothing measurable.
+ */
+export const PROGRESS_EVERY = 200;
+
+/** A stage's step counter: call it once per step. Costs nothing without a listener. */
+type Step = () => void;
+const NO_STEP: Step = () => {};
 
 export const LARGE_SCENARIO_ID = 'large';
 export const DEFAULT_LARGE_SEED = 'large';
@@ -406,7 +442,10 @@ function scopeCounts(total: number) {
   };
 }
 
-export function generateLargeScenario(options: LargeScenarioOptions): Scenario {
+export function generateLargeScenario(
+  options: LargeScenarioOptions,
+  onProgress?: OnGenerationProgress,
+): Scenario {
   const problem = largeScenarioProblem(options);
   if (problem !== null) throw new RangeError(problem);
   const { people: peopleCount, keysPerPerson } = options;
@@ -433,9 +472,24 @@ export function generateLargeScenario(options: LargeScenarioOptions): Scenario {
   const { people, ownerIndexes, anchorOwner } = makePeople(peopleCount, teams, random, mailDomain);
   const teamNames = new Map(teams.map((team) => [team.id, team.name]));
   const b = scenarioBuilder(genesis);
+  const stage = (name: GenerationStage, total: number): Step => {
+    if (onProgress === undefined) return NO_STEP;
+    let done = 0;
+    const report = () => onProgress({ stage: name, done, total, genesis, events: b.events() });
+    report();
+    return () => {
+      done++;
+      if (done % PROGRESS_EVERY === 0 || done === total) report();
+    };
+  };
 
   // 1. Everyone is invited.
-  const accountIds: AccountId[] = people.map((person) => b.invite(person));
+  const invited = stage('Generating people', people.length);
+  const accountIds: AccountId[] = people.map((person) => {
+    const id = b.invite(person);
+    invited();
+    return id;
+  });
 
   // 2. Keys, while everyone is still active.
   const admins: number[] = [];
@@ -498,7 +552,9 @@ export function generateLargeScenario(options: LargeScenarioOptions): Scenario {
     service: serviceKey,
     tenant_owner: tenantOwnerKey,
   };
-  for (let left = KEY_SCOPES.reduce((sum, s) => sum + remaining[s], 0); left > 0; left--) {
+  const keyCount = KEY_SCOPES.reduce((sum, s) => sum + remaining[s], 0);
+  const keyMade = stage('Generating keys', keyCount);
+  for (let left = keyCount; left > 0; left--) {
     // A scope drawn with probability proportional to what is left of it: interleaved scopes,
     // exact counts.
     let draw = random.below(left);
@@ -509,6 +565,7 @@ export function generateLargeScenario(options: LargeScenarioOptions): Scenario {
     remaining[scope]--;
     const key = makers[scope]();
     shelf.add(b.key(key), key);
+    keyMade();
   }
 
   // 3. Lifecycle history. One owner stays active so that the tenant can still be administered.
@@ -534,6 +591,7 @@ export function generateLargeScenario(options: LargeScenarioOptions): Scenario {
   ]);
   // People whose current account is not active at the end: deactivated, or deleted for good.
   const inactive = new Uint8Array(peopleCount);
+  const told = stage('Writing the history', stories.length);
   stories.forEach((story, i) => {
     const index = candidates[i] as number;
     const account = accountIds[index] as AccountId;
@@ -564,13 +622,14 @@ export function generateLargeScenario(options: LargeScenarioOptions): Scenario {
         break;
       }
     }
+    told();
   });
 
   // 4. Credentials and stories, from a random stream of their own so that the people, keys and
   // history above stay exactly as they were. Made after the history, so every action works on
   // load; an offboarding is what breaks them.
   const automationRandom = randomSource(`large-automations:${genesis.seed}`);
-  addAutomations(b, { people, accountIds, inactive, shelf, teams }, automationRandom);
+  addAutomations(b, { people, accountIds, inactive, shelf, teams }, automationRandom, stage);
 
   const events = b.events();
   return {
@@ -668,6 +727,7 @@ function addAutomations(
     readonly teams: readonly Team[];
   },
   random: Random,
+  stage: (name: GenerationStage, total: number) => Step,
 ): void {
   const { people, accountIds, inactive, shelf: keys, teams } = org;
   const tenant = b.tenant();
@@ -738,7 +798,8 @@ function addAutomations(
   };
 
   const credentialCount = Math.round(people.length * CREDENTIALS_PER_PERSON);
-  for (let i = 0; i < credentialCount; i++) {
+  const credentialMade = stage('Generating credentials', credentialCount);
+  for (let i = 0; i < credentialCount; i++, credentialMade()) {
     const index = random.pick(active);
     const accountId = accountIds[index] as AccountId;
     const person = people[index] as Person;
@@ -805,7 +866,8 @@ function addAutomations(
 
   const storyCount = Math.round(people.length / PEOPLE_PER_STORY);
   const storyNames = new Map<string, number>();
-  for (let i = 0; i < storyCount; i++) {
+  const storyMade = stage('Generating stories', storyCount);
+  for (let i = 0; i < storyCount; i++, storyMade()) {
     const inDrafts = random.chance(DRAFTS_STORY_SHARE);
     const index = random.pick(active);
     const owner = accountIds[index] as AccountId;

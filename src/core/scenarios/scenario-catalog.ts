@@ -5,6 +5,7 @@
  */
 import { blankScenario } from './blank';
 import { janeTinoScenario } from './jane-tino';
+import type { OnGenerationProgress } from './large';
 import { LARGE_KEYS_PER_PERSON, LARGE_PARAMS, LARGE_PEOPLE } from './large-params';
 import type { Scenario } from './scenario-builder';
 import type { ScenarioParamSpec, ScenarioParams } from './scenario-params';
@@ -25,8 +26,11 @@ export interface GeneratedScenarioEntry extends EntryBase {
   readonly params: readonly ScenarioParamSpec[];
   /** What the page says while it is generated. */
   loadingMessage(params: ScenarioParams): string;
-  /** Load the generator and run it. The params must have passed `readScenarioParams`. */
-  generate(params: ScenarioParams): Promise<Scenario>;
+  /**
+   * Load the generator and run it. The params must have passed `readScenarioParams`.
+   * `onProgress` hears where it is (the stage and counts) every few ms of work.
+   */
+  generate(params: ScenarioParams, onProgress?: OnGenerationProgress): Promise<Scenario>;
 }
 
 export type ScenarioEntry = FixedScenarioEntry | GeneratedScenarioEntry;
@@ -47,12 +51,15 @@ const largeScenario: GeneratedScenarioEntry = {
   params: LARGE_PARAMS,
   loadingMessage: (params) =>
     `Generating the large tenant (${paramOf(params, LARGE_PEOPLE).toLocaleString('en-US')} people, about ${(paramOf(params, LARGE_PEOPLE) * paramOf(params, LARGE_KEYS_PER_PERSON)).toLocaleString('en-US')} keys)…`,
-  async generate(params) {
+  async generate(params, onProgress) {
     const { generateLargeScenario } = await import('./large');
-    return generateLargeScenario({
-      people: paramOf(params, LARGE_PEOPLE),
-      keysPerPerson: paramOf(params, LARGE_KEYS_PER_PERSON),
-    });
+    return generateLargeScenario(
+      {
+        people: paramOf(params, LARGE_PEOPLE),
+        keysPerPerson: paramOf(params, LARGE_KEYS_PER_PERSON),
+      },
+      onProgress,
+    );
   },
 };
 

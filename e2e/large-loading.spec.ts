@@ -1,0 +1,136 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/console-page';
+
+/**
+ * A large tenant comes in without freezing the page: it is generated in a Web Worker while the
+ * shell stays painted and usable, with a progress bar (`Loading <company> (large scenario)`),
+ * its stage in words and Cancel. No timing is asserted: the order things appear in, and that the
+ * page answers while the work runs.
+ */
+
+const PROGRESS = /^Loading .+ \(large scenario\)$/;
+
+/**
+ * Installed before any page script: the order in which the header, the loading progress bar and
+ * a People table of at least `people` people first appear, whatever the test is doing meanwhile.
+ */
+async function recordAppearances(page: Page, people: number): Promise<void> {
+  await page.addInitScript((wanted) => {
+    const seen: string[] = [];
+    Object.defineProperty(window, '__seen', { value: seen });
+    const look = () => {
+      const mark = (what: string, shown: boolean) => {
+        if (shown && !seen.includes(what)) seen.push(what);
+      };
+      const loading = document.querySelector('progress[aria-label^="Loading"]') !== null;
+      mark('header', document.querySelector('header h1') !== null);
+      mark('progressbar', loading);
+      const keys = [...document.querySelectorAll('main h2')].some((h) => h.textContent === 'Keys');
+      mark('keys while loading', loading && keys);
+      // Virtualised above a few hundred rows: aria-rowcount counts them all (and the header).
+      const people = document.querySelector('table[aria-label="People"]');
+      mark('people', Number(people?.getAttribute('aria-rowcount') ?? 0) > wanted);
+    };
+    new MutationObserver(look).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+    });
+  }, people);
+}
+
+async function appearances(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+}
+
+test.describe('Loading a large tenant', () => {
+  test.describe.configure({ timeout: 60_000 });
+
+  test('shows the shell, then the progress bar, then the People table; Console links work meanwhile', async ({
+    consolePage,
+    page,
+  }) => {
+    // Enough people that the load outlasts a view switch on a busy machine.
+    await recordAppearances(page, 8_000);
+    await page.goto('/?scenario=large&people=8000');
+    // The shell is there at once, and answers: a view switch while the tenant is generated.
+    await expect(page.getByRole('banner')).toBeVisible();
+    const progress = page.getByRole('progressbar', { name: PROGRESS });
+    await expect(progress).toBeVisible();
+    await expect(progress).toHaveAttribute('aria-valuenow', /^\d+$/);
+    await expect(progress).toHaveAttribute('aria-valuemax', /^[1-9]\d*$/);
+    await expect(page.getByText(/^(Generating|Writing|Building) .+ of [\d,]+/)).toBeVisible();
+    await consolePage.openView('Keys');
+    await expect(page).toHaveURL(/[?&]view=keys(&|$)/);
+    await consolePage.openView('Lifecycle');
+
+    await expect(page.getByText(/^Showing 8,\d{3} of 8,\d{3} accounts$/)).toBeVisible({
+      timeout: 45_000,
+    });
+    await expect(progress).toBeHidden();
+    await expect(consolePage.scenarioSelect).toHaveValue('large');
+    // The Keys view was drawn while the bar was up: the switch happened during the load.
+    expect(await appearances(page)).toEqual([
+      'header',
+      'progressbar',
+      'keys while loading',
+      'people',
+    ]);
+  });
+
+  test('cancel keeps jane-tino exactly as it was, changes included', async ({
+    consolePage,
+    page,
+  }) => {
+    await consolePage.goto();
+    await consolePage.deactivate('Eli Brooks');
+    await consolePage.openView('Timeline');
+    const rows = await consolePage.timelineTable.getByRole('row').count();
+
+    await consolePage.scenarioSelect.selectOption({ label: 'Large tenant (10,000 people)' });
+    const question = consolePage.question('Open another scenario?');
+    await question.getByRole('button', { name: 'Open it and drop 1 change', exact: true }).click();
+    const progress = page.getByRole('progressbar', { name: PROGRESS });
+    await expect(progress).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+
+    await expect(progress).toBeHidden();
+    await expect(consolePage.scenarioSelect).toHaveValue('jane-tino');
+    await expect(page).toHaveURL(/[?&]scenario=jane-tino(&|$)/);
+    await expect(consolePage.timelineTable.getByRole('row')).toHaveCount(rows);
+    await consolePage.openView('Lifecycle');
+    await expect(consolePage.personAction('Eli Brooks', 'Reactivate')).toBeVisible();
+    await expect(consolePage.tenantSummary).toContainText('Tino Corp');
+    await expect(consolePage.notice).toBeHidden();
+  });
+
+  test('a reload of a saved large state paints the shell first, never a blank page', async ({
+    consolePage,
+    page,
+  }) => {
+    await page.goto('/?scenario=large&people=3000');
+    const shown = page.getByText(/^Showing 3,\d{3} of 3,\d{3} accounts$/);
+    await expect(shown).toBeVisible({ timeout: 45_000 });
+    // One change, so that the state is saved; then wait for the save.
+    const first = consolePage.people.locator('tbody tr[aria-rowindex]').filter({
+      has: page.getByRole('button', { name: 'Deactivate', exact: true }),
+    });
+    const accountId = await first.first().getAttribute('data-account-id');
+    const row = consolePage.people.locator(`tr[data-account-id="${accountId}"]`);
+    await row.getByRole('button', { name: 'Deactivate', exact: true }).click();
+    await expect(row.getByRole('button', { name: 'Reactivate', exact: true })).toBeVisible();
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('klc.state.v1')?.length ?? 0))
+      .toBeGreaterThan(0);
+
+    await recordAppearances(page, 3_000);
+    await page.reload();
+    await expect(page.getByRole('banner')).toBeVisible();
+    await expect(page.getByRole('progressbar', { name: PROGRESS })).toBeVisible();
+    await expect(page.getByText('Opening the state saved in this browser.')).toBeVisible();
+    await expect(shown).toBeVisible({ timeout: 45_000 });
+    // The saved change came back with it.
+    await expect(row.getByRole('button', { name: 'Reactivate', exact: true })).toBeVisible();
+    expect(await appearances(page)).toEqual(['header', 'progressbar', 'people']);
+  });
+});

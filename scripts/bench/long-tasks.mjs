@@ -1,0 +1,180 @@
+// The longest main-thread task while a URL loads, in headless Chromium through Playwright: for
+// issue 12's figure "the longest main-thread task while `?scenario=large` loads <= 100 ms". Not
+// wired into bench.mjs yet; it exports one function the bench (or a person) can call:
+//
+//   node scripts/bench/long-tasks.mjs http://127.0.0.1:4173/?scenario=large [people]
+//
+// Two readings of the same load, from navigation start to `ready`:
+// - a CDP trace (devtools.timeline): every task of the page's renderer main thread, with µs
+//   resolution, so the longest is known even when it is under 50 ms. The primary figure.
+// - the Long Tasks API (`longtask` entries, buffered, installed before any page script): only
+//   tasks of 50 ms and more, as the web platform reports them. A cross-check.
+// Tasks of the page's workers run on their own threads and count in neither.
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
+
+function installLongTaskObserver() {
+  const tasks = [];
+  Object.defineProperty(window, '__longTasks', { value: tasks });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      tasks.push({ startTime: entry.startTime, duration: entry.duration });
+    }
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+
+/**
+ * The page's renderer main threads (pid:tid) in a trace: the `CrRendererMain` threads whose
+ * events name a URL of `origin` (other renderers, spare or about:blank, are left out).
+ */
+function pageMainThreads(events, origin) {
+  const mains = new Set();
+  for (const event of events) {
+    if (event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain') {
+      mains.add(`${event.pid}:${event.tid}`);
+    }
+  }
+  const ofPage = new Set();
+  for (const event of events) {
+    const thread = `${event.pid}:${event.tid}`;
+    if (!mains.has(thread) || ofPage.has(thread)) continue;
+    const data = event.args?.data;
+    const url = data?.url ?? data?.frames?.[0]?.url ?? data?.documentURL;
+    if (typeof url === 'string' && url.startsWith(origin)) ofPage.add(thread);
+  }
+  return ofPage.size > 0 ? ofPage : mains;
+}
+
+/** Top-level tasks (`RunTask`) of those threads, longest first, in ms from the trace's start. */
+function mainThreadTasks(events, threads) {
+  const tasks = [];
+  let start = Number.POSITIVE_INFINITY;
+  for (const event of events) {
+    if (typeof event.ts === 'number' && event.ts > 0) start = Math.min(start, event.ts);
+  }
+  for (const event of events) {
+    if (event.ph !== 'X' || event.name !== 'RunTask') continue;
+    if (!threads.has(`${event.pid}:${event.tid}`)) continue;
+    tasks.push({ startMs: (event.ts - start) / 1000, durationMs: (event.dur ?? 0) / 1000 });
+  }
+  return tasks.sort((a, b) => b.durationMs - a.durationMs);
+}
+
+/** Ready when the People table shows at least `people` people (its aria-rowcount, or its rows). */
+export function peopleShown(people) {
+  return async (page, timeoutMs) => {
+    const table = page.getByRole('table', { name: 'People', exact: true });
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if ((await table.count()) === 1) {
+        const rowCount = Number((await table.getAttribute('aria-rowcount')) ?? Number.NaN);
+        const shown = Number.isFinite(rowCount)
+          ? rowCount - 1
+          : await table.locator('tbody tr').count();
+        if (shown >= people) return table;
+      }
+      await page.waitForTimeout(100);
+    }
+    throw new Error(`the People table did not show ${people} people within ${timeoutMs} ms`);
+  };
+}
+
+/**
+ * Load `url` in a fresh context and report its main thread's longest task until `ready(page,
+ * timeoutMs)` resolves. Give `browser` (a Playwright Chromium) to reuse one, or `chromiumPath`
+ * to launch one. `prepare(context)` runs before the page opens (to seed localStorage, say).
+ * Returns `{ longestTaskMs, longTasks, tasksOver50, longTaskApiMaxMs, loadMs, firstPaintMs, top }`:
+ * the longest task (trace), how many tasks of 50 ms and more there were, the Long Tasks API's
+ * own longest (0 when it reported none), the time from navigation to ready (Node's clock), the
+ * first contentful paint (the page's clock) and the five longest tasks.
+ */
+export async function measureLongestTask({
+  url,
+  ready,
+  browser,
+  chromiumPath,
+  timeoutMs = 120_000,
+  prepare,
+}) {
+  const own =
+    browser === undefined
+      ? await chromium.launch({
+          headless: true,
+          ...(chromiumPath === undefined ? {} : { executablePath: chromiumPath }),
+          args: [...CHROMIUM_ARGS],
+        })
+      : null;
+  const using = browser ?? own;
+  const context = await using.newContext();
+  try {
+    if (prepare !== undefined) await prepare(context);
+    await context.addInitScript(installLongTaskObserver);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await using.startTracing(page, { categories: TRACE_CATEGORIES });
+    const started = Date.now();
+    let traced;
+    try {
+      await page.goto(url);
+      await ready(page, timeoutMs);
+    } finally {
+      traced = await using.stopTracing();
+    }
+    const loadMs = Date.now() - started;
+    if (problems.length > 0) throw new Error(problems.join('; '));
+    const { api, firstPaintMs } = await page.evaluate(() => ({
+      api: window.__longTasks,
+      firstPaintMs:
+        performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+    }));
+    const { traceEvents } = JSON.parse(traced.toString('utf8'));
+    const tasks = mainThreadTasks(traceEvents, pageMainThreads(traceEvents, new URL(url).origin));
+    return {
+      longestTaskMs: tasks[0]?.durationMs ?? 0,
+      tasksOver50: tasks.filter((task) => task.durationMs >= 50).length,
+      longTasks: api,
+      longTaskApiMaxMs: Math.max(0, ...api.map((task) => task.duration)),
+      loadMs,
+      firstPaintMs,
+      top: tasks.slice(0, 5),
+    };
+  } finally {
+    await context.close();
+    if (own !== null) await own.close();
+  }
+}
+
+// As a script: the figure for one URL (a running server's), three runs.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [url, people = '10000', runs = '3'] = process.argv.slice(2);
+  if (url === undefined) {
+    console.error('usage: node scripts/bench/long-tasks.mjs <url> [people] [runs]');
+    process.exit(2);
+  }
+  const found = findChromium();
+  const browser = await chromium.launch({
+    headless: true,
+    ...(found?.path === undefined ? {} : { executablePath: found.path }),
+    args: [...CHROMIUM_ARGS],
+  });
+  try {
+    for (let i = 0; i < Number(runs); i++) {
+      const result = await measureLongestTask({ url, ready: peopleShown(Number(people)), browser });
+      console.log(
+        JSON.stringify({
+          longestTaskMs: Math.round(result.longestTaskMs),
+          tasksOver50: result.tasksOver50,
+          longTaskApiMaxMs: Math.round(result.longTaskApiMaxMs),
+          loadMs: result.loadMs,
+          firstPaintMs: Math.round(result.firstPaintMs),
+          top: result.top.map((task) => Math.round(task.durationMs)),
+        }),
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+}
