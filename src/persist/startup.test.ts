@@ -1,14 +1,21 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { replay } from '../core/apply';
 import { changeStatus } from '../core/commands';
 import { type DocumentState, toDocument } from '../core/document/document';
 import { janeTinoScenario } from '../core/scenarios/jane-tino';
+import { generateLargeScenario } from '../core/scenarios/large';
 import { accountNamed } from '../core/testing/named';
 import { encodeDocument } from '../share/link-codec';
-import { selectTenant } from '../store/tenant-store';
+import { documentOf } from '../share/state-document';
+import { logOf } from '../store/log-state';
+import { selectTenant, useTenantStore } from '../store/tenant-store';
+import { createCoreClient } from '../worker/core-client';
+import { replaceCoreClient } from '../worker/off-thread';
+import { fakeCoreWorker } from '../worker/testing/fake-core-worker';
 import { savedStateText } from './saved-state';
 import { SAVED_STATE_KEY } from './saved-state-key';
-import { readStart, type StartPage } from './startup';
+import { applyStart, readStart, type StartPage } from './startup';
 
 /** jane-tino with these people deactivated. */
 function janeWith(...deactivated: string[]): DocumentState {
@@ -109,5 +116,101 @@ describe('what the page opens on', () => {
       state: null,
       checked: { kind: 'unreadable', text: '{"oops', problems: [{ field: '(saved state)' }] },
     });
+  });
+});
+
+describe('a saved state of a generated scenario', () => {
+  const large = generateLargeScenario({ people: 30, keysPerPerson: 2 });
+  const base = large.tenant ?? replay(large.genesis, large.events).tenant;
+  const change = changeStatus(
+    base,
+    'account_deactivated',
+    [...base.accounts.values()].find((a) => a.status === 'active')?.id ?? '',
+  );
+  const largeState: DocumentState = {
+    scenarioId: 'large',
+    scenarioParams: { people: 30, keysPerPerson: 2 },
+    genesis: large.genesis,
+    events: [...large.events, change],
+    cursor: large.events.length + 1,
+  };
+  const largeText = savedStateText(toDocument(largeState, large.events), new Date(0));
+
+  afterEach(() => {
+    replaceCoreClient(null);
+    vi.unstubAllGlobals();
+  });
+
+  it('is read before the first render where no worker can read it', async () => {
+    const plan = await readStart(page(''), storageWith(largeText));
+    expect(plan.restore).toBeUndefined();
+    expect(plan.state).toEqual(largeState);
+  });
+
+  it('waits for the first render where a worker can read it: nothing is read before', async () => {
+    vi.stubGlobal('Worker', class {});
+    const plan = await readStart(page('?scenario=large', '', 'reload'), storageWith(largeText));
+    expect(plan).toEqual({
+      state: null,
+      fromLink: false,
+      clearLink: false,
+      notice: null,
+      restore: {
+        text: largeText,
+        loading: { id: 'large', params: { people: 30, keysPerPerson: 2 } },
+      },
+    });
+  });
+
+  it('opens in the worker while the default scenario shows, with its own events named for saving', async () => {
+    vi.stubGlobal('Worker', class {});
+    const fake = fakeCoreWorker({ auto: true, eventsPerBatch: 40 });
+    replaceCoreClient(createCoreClient({ createWorker: () => fake.worker }));
+    useTenantStore.getState().loadScenario('jane-tino');
+    const plan = await readStart(page(''), storageWith(largeText));
+    applyStart(plan);
+    // Drawn meanwhile: the default scenario, and the load.
+    expect(useTenantStore.getState()).toMatchObject({
+      scenarioId: 'jane-tino',
+      loading: { id: 'large', params: { people: 30, keysPerPerson: 2 } },
+    });
+    await vi.waitFor(() => expect(useTenantStore.getState().scenarioId).toBe('large'));
+    const state = useTenantStore.getState();
+    expect(state.loading).toBeNull();
+    expect({
+      scenarioId: state.scenarioId,
+      scenarioParams: state.scenarioParams,
+      genesis: state.genesis,
+      events: state.events,
+      cursor: state.cursor,
+    }).toEqual(largeState);
+    expect(selectTenant(state)).toEqual(replay(large.genesis, largeState.events).tenant);
+    // A save writes the scenario by reference again, not its events.
+    expect(documentOf(logOf(state)).base).toMatchObject({
+      kind: 'generated',
+      events: large.events.length,
+    });
+  });
+
+  it('cancel leaves the default scenario as it was, and reads nothing into the page', async () => {
+    vi.stubGlobal('Worker', class {});
+    const fake = fakeCoreWorker();
+    replaceCoreClient(createCoreClient({ createWorker: () => fake.worker }));
+    useTenantStore.getState().loadScenario('jane-tino');
+    const before = useTenantStore.getState();
+    const storage = storageWith(largeText);
+    applyStart(await readStart(page(''), storage));
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+    await fake.answered();
+    await fake.deliver(3);
+    useTenantStore.getState().cancelLoading();
+    const after = useTenantStore.getState();
+    expect(after.loading).toBeNull();
+    expect(after.events).toBe(before.events);
+    expect(after.genesis).toBe(before.genesis);
+    expect(after.cursor).toBe(before.cursor);
+    expect(after.notice).toBeNull();
+    expect(fake.terminated).toBe(true);
+    expect(storage.getItem(SAVED_STATE_KEY)).toBe(largeText);
   });
 });

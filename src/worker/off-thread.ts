@@ -22,6 +22,12 @@ export function coreClient(): CoreClient {
   return client;
 }
 
+/** Use this client from now on (a test's, over a fake worker); null: a default one when next asked. */
+export function replaceCoreClient(next: CoreClient | null): void {
+  client?.dispose();
+  client = next;
+}
+
 /** Workers exist in browsers; not in jsdom, where the page does the work itself. */
 export function canUseWorker(): boolean {
   return typeof Worker === 'function';
