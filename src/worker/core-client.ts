@@ -124,7 +124,7 @@ interface Running {
 export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
   const createWorker = options.createWorker ?? defaultWorker;
   const onRefused = options.onRefused ?? (() => {});
-  const sliceMs = options.sliceMs ?? 24;
+  const sliceMs = options.sliceMs ?? 16;
   const yieldToPage =
     options.yieldToPage ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const now = options.now ?? (() => performance.now());

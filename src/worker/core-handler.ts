@@ -25,7 +25,7 @@ import {
 } from './protocol';
 
 /** A few thousand events a message: each takes the page a few ms to deserialise. */
-export const EVENTS_PER_BATCH = 4_000;
+export const EVENTS_PER_BATCH = 2_500;
 /** Progress goes to the page at most this often (and at every new stage). */
 export const PROGRESS_EVERY_MS = 50;
 
