@@ -6,10 +6,11 @@
  */
 import type { TenantEvent } from './events';
 import { createTenant, type Tenant, type TenantGenesis } from './model';
-import { apply, EVENT_RULE_TAGS, type Refusal } from './reducer';
+import { apply, applyEffect, checked, EVENT_RULE_TAGS, type Refusal, refusalFor } from './reducer';
 // A log read through here may hold any event: the reducer learns the later ones before.
 import './reducer-later';
 import { documented, type RuleRef, type RuleTag } from './rule-sources';
+import { persistentTenant, transientTenant } from './trusted-replay';
 
 export { type ApplyResult, apply, type Refusal } from './reducer';
 
@@ -34,8 +35,36 @@ export interface Replay {
   readonly refused: ReadonlyArray<{ readonly index: number; readonly refusal: Refusal }>;
 }
 
-/** Build a tenant from its genesis and a log, skipping (and reporting) refused events. */
+/**
+ * Build a tenant from its genesis and a log, skipping (and reporting) refused events. Every event
+ * is checked as `apply` checks it, so any log may come through here (a file, a link, storage);
+ * the tenant is built as a trusted replay builds it, in place, each event's effect running only
+ * once its checks have passed (trusted-replay.ts).
+ */
 export function replay(genesis: TenantGenesis, events: readonly TenantEvent[]): Replay {
+  let working = transientTenant(createTenant(genesis));
+  const refused: Array<{ index: number; refusal: Refusal }> = [];
+  for (let index = 0; index < events.length; index++) {
+    let event: TenantEvent;
+    try {
+      event = checked(working, events[index]);
+    } catch (error) {
+      refused.push({ index, refusal: refusalFor(error) });
+      continue;
+    }
+    try {
+      working = applyEffect(working, event);
+    } catch {
+      // An effect that throws on a checked event is a bug; it may have changed the working
+      // tenant halfway, so the log is replayed event by event, where `apply` reports it.
+      return replayByApply(genesis, events);
+    }
+  }
+  return { tenant: persistentTenant(working), refused };
+}
+
+/** `replay`, one persistent tenant per event. */
+function replayByApply(genesis: TenantGenesis, events: readonly TenantEvent[]): Replay {
   let tenant = createTenant(genesis);
   const refused: Array<{ index: number; refusal: Refusal }> = [];
   events.forEach((event, index) => {

@@ -5,27 +5,33 @@
  * that one event costs the same at 10 accounts as at 10,000 (a native Map would be copied whole).
  *
  * Internals are private fields: two maps with the same entries in the same order compare equal
- * with deep equality, whatever their sharing.
+ * with deep equality, whatever their sharing. persistent-map-bulk.ts builds a whole map at once
+ * (a replay's maps); it makes the same nodes, so it shares these types, the hash and `Order`.
  */
 
-type Leaf<V> = { readonly kind: 0; readonly hash: number; readonly key: string; readonly value: V };
-type Branch<V> = {
+export type Leaf<V> = {
+  readonly kind: 0;
+  readonly hash: number;
+  readonly key: string;
+  readonly value: V;
+};
+export type Branch<V> = {
   readonly kind: 1;
   readonly bitmap: number;
   readonly children: readonly Node<V>[];
 };
-type Collision<V> = {
+export type Collision<V> = {
   readonly kind: 2;
   readonly hash: number;
   readonly leaves: readonly Leaf<V>[];
 };
-type Node<V> = Leaf<V> | Branch<V> | Collision<V>;
+export type Node<V> = Leaf<V> | Branch<V> | Collision<V>;
 
-const BITS = 5;
-const MASK = 31;
+export const BITS = 5;
+export const MASK = 31;
 
 /** FNV-1a over UTF-16 code units. */
-function hashOf(key: string): number {
+export function hashOf(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
@@ -134,9 +140,9 @@ const EMPTY_ROOT: Branch<never> = { kind: 1, bitmap: 0, children: [] };
  * chunk when this version is the one that last grew it (no other version can see the change),
  * and otherwise copies at most 32 keys: a branch after time travel costs O(1), not O(n).
  */
-const CHUNK = 32;
+export const CHUNK = 32;
 
-class Order {
+export class Order {
   constructor(
     readonly head: string[],
     readonly headLength: number,
@@ -178,6 +184,11 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
 
   static empty<V>(): PersistentMap<V> {
     return new PersistentMap<V>(EMPTY_ROOT, Order.EMPTY);
+  }
+
+  /** The map of a trie and its keys' order built whole (persistent-map-bulk.ts). */
+  static of<V>(root: Node<V>, order: Order): PersistentMap<V> {
+    return new PersistentMap(root, order);
   }
 
   static from<V>(entries: Iterable<readonly [string, V]>): PersistentMap<V> {

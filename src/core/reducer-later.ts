@@ -4,17 +4,11 @@
  * paint neither makes nor reads one, so this part loads with what does: the commands that make
  * them (commands.ts) and every reader of a log (apply.ts) import this module, which hands each
  * event type to the reducer (reducer.ts) as it loads. The checks are the reducer's own, in the
- * same order, with the same sentences.
+ * same order, with the same sentences; each type's effect is apart from its checks, as there, so
+ * a trusted replay (trusted-replay.ts) runs the effects alone.
  */
 import type { Actor } from './events';
-import {
-  type ActionResult,
-  type Credential,
-  type HttpAction,
-  TENANT_ROLES,
-  type Tenant,
-  type TenantRole,
-} from './model';
+import type { ActionResult, Credential, HttpAction, Story, Tenant } from './model';
 import {
   accountOf,
   credentialValueOf,
@@ -26,11 +20,10 @@ import {
   liveOf,
   mayManage,
   oneOf,
-  permissionsOf,
   requestOf,
+  rolesOf,
   sharingOf,
   storyAction,
-  teamRolesOf,
   text,
   withAccount,
 } from './reducer';
@@ -40,16 +33,29 @@ function managedCredential(
   tenant: Tenant,
   event: Record<string, unknown>,
   what: 'edit' | 'delete',
-): Credential {
+): void {
   const credential = liveOf(tenant.credentials, event['credentialId'], 'credential');
   mayManage(tenant, event['actor'] as Actor, credential, what);
-  return credential;
+}
+
+/** The credential an accepted event names, changed. */
+function withCredential(
+  tenant: Tenant,
+  event: { readonly credentialId: string },
+  change: Partial<Credential>,
+): Partial<Tenant> {
+  const credential = tenant.credentials.get(event.credentialId) as Credential;
+  return { credentials: tenant.credentials.set(credential.id, { ...credential, ...change }) };
+}
+
+function storyOf(tenant: Tenant, event: { readonly storyId: string }): Story {
+  return tenant.stories.get(event.storyId) as Story;
 }
 
 learnEventTypes({
   account_roles_changed: {
     fields: ['accountId', 'tenantRole', 'permissions', 'teamRoles'],
-    change(tenant, event, at) {
+    check(tenant, event) {
       const account = accountOf(tenant, event['accountId']);
       if (account.status === 'deleted') {
         fail(
@@ -57,18 +63,22 @@ learnEventTypes({
           EVENT_RULE_TAGS.lifecycle,
         );
       }
+      rolesOf(tenant, event);
+    },
+    effect(tenant, event, at) {
+      const account = tenant.accounts.get(event.accountId);
       return withAccount(tenant, {
-        ...account,
-        tenantRole: oneOf<TenantRole>(event['tenantRole'], TENANT_ROLES, 'tenantRole'),
-        permissions: permissionsOf(event['permissions'], 'permissions'),
-        teamRoles: teamRolesOf(tenant, event['teamRoles'], 'teamRoles'),
+        ...(account as NonNullable<typeof account>),
+        tenantRole: event.tenantRole,
+        permissions: [...event.permissions],
+        teamRoles: { ...event.teamRoles },
         updatedAt: at,
       });
     },
   },
   key_deleted: {
     fields: ['keyId'],
-    change(tenant, event, at) {
+    check(tenant, event) {
       const key = held(tenant.keys, event['keyId'], 'key');
       if (key.revokedAt !== null) {
         fail(`${key.name} is already deleted.`, EVENT_RULE_TAGS.keyLifecycle);
@@ -81,12 +91,17 @@ learnEventTypes({
       ) {
         fail('Only its creator deletes a personal key.', EVENT_RULE_TAGS.keyLifecycle);
       }
-      return { keys: tenant.keys.set(key.id, { ...key, revokedAt: at }) };
+    },
+    effect(tenant, event, at) {
+      const key = tenant.keys.get(event.keyId);
+      return {
+        keys: tenant.keys.set(event.keyId, { ...(key as NonNullable<typeof key>), revokedAt: at }),
+      };
     },
   },
   setting_changed: {
     fields: ['setting', 'value'],
-    change(tenant, event) {
+    check(tenant, event) {
       if (event['setting'] !== 'restrictApiKeyCreation') {
         fail('setting must be restrictApiKeyCreation.');
       }
@@ -98,45 +113,55 @@ learnEventTypes({
           EVENT_RULE_TAGS.setting,
         );
       }
-      return { restrictApiKeyCreation: value };
     },
+    effect: (_tenant, event) => ({ restrictApiKeyCreation: event.value }),
   },
   credential_rotated: {
     fields: ['credentialId', 'value'],
-    change(tenant, event, at) {
-      const credential = managedCredential(tenant, event, 'edit');
-      const value = credentialValueOf(tenant, event['value']);
-      return {
-        credentials: tenant.credentials.set(credential.id, { ...credential, value, updatedAt: at }),
-      };
+    check(tenant, event) {
+      managedCredential(tenant, event, 'edit');
+      credentialValueOf(tenant, event['value']);
     },
+    effect: (tenant, event, at) =>
+      withCredential(tenant, event, { value: { ...event.value }, updatedAt: at }),
   },
   credential_sharing_changed: {
     fields: ['credentialId', 'readAccess', 'sharedTeams'],
-    change(tenant, event, at) {
-      const credential = managedCredential(tenant, event, 'edit');
-      const changed: Credential = { ...credential, ...sharingOf(tenant, event), updatedAt: at };
-      return { credentials: tenant.credentials.set(credential.id, changed) };
+    check(tenant, event) {
+      managedCredential(tenant, event, 'edit');
+      sharingOf(tenant, event);
     },
+    effect: (tenant, event, at) =>
+      withCredential(tenant, event, {
+        readAccess: event.readAccess,
+        sharedTeams: [...event.sharedTeams],
+        updatedAt: at,
+      }),
   },
   credential_deleted: {
     fields: ['credentialId'],
-    change(tenant, event, at) {
-      const credential = managedCredential(tenant, event, 'delete');
-      return {
-        credentials: tenant.credentials.set(credential.id, { ...credential, deletedAt: at }),
-      };
+    check(tenant, event) {
+      managedCredential(tenant, event, 'delete');
     },
+    effect: (tenant, event, at) => withCredential(tenant, event, { deletedAt: at }),
   },
   action_changed: {
     fields: ['storyId', 'actionId', 'method', 'path', 'headers', 'body'],
-    change(tenant, event) {
+    check(tenant, event) {
       const { story, actionId, index } = storyAction(tenant, event);
       if (index === -1) fail(`${story.name} has no action "${actionId}".`);
+      requestOf(event);
+    },
+    effect(tenant, event) {
+      const story = storyOf(tenant, event);
+      const index = story.actions.findIndex((action) => action.id === event.actionId);
       const action: HttpAction = {
-        id: actionId,
+        id: event.actionId,
         name: (story.actions[index] as HttpAction).name,
-        ...requestOf(event),
+        method: event.method,
+        path: event.path,
+        headers: { ...event.headers },
+        body: event.body,
       };
       const actions = story.actions.map((each, i) => (i === index ? action : each));
       return { stories: tenant.stories.set(story.id, { ...story, actions }) };
@@ -144,13 +169,12 @@ learnEventTypes({
   },
   story_run_recorded: {
     fields: ['storyId', 'results'],
-    change(tenant, event, at) {
+    check(tenant, event) {
       const story = liveOf(tenant.stories, event['storyId'], 'story');
       const results = event['results'];
       if (!Array.isArray(results) || results.length !== story.actions.length) {
         fail(`results must list each of the story's ${story.actions.length} actions.`);
       }
-      const run: ActionResult[] = [];
       for (let i = 0; i < results.length; i++) {
         const result: unknown = results[i];
         if (!isRecord(result)) fail(`results[${i}] must be an object.`);
@@ -161,17 +185,17 @@ learnEventTypes({
         ) {
           fail(`results[${i}].status must be an HTTP status, or null for an action not sent.`);
         }
-        run.push({
-          actionId: oneOf(
-            result['actionId'],
-            [story.actions[i]?.id ?? ''],
-            `results[${i}].actionId`,
-          ),
-          status: status as number | null,
-          rule: text(result['rule'], `results[${i}].rule`),
-        });
+        oneOf(result['actionId'], [story.actions[i]?.id ?? ''], `results[${i}].actionId`);
+        text(result['rule'], `results[${i}].rule`);
       }
-      return { stories: tenant.stories.set(story.id, { ...story, lastRun: { at, results: run } }) };
+    },
+    effect(tenant, event, at) {
+      const story = storyOf(tenant, event);
+      // Each result as the check read it: its three fields, whatever else it carried.
+      const results = event.results.map(
+        ({ actionId, status, rule }): ActionResult => ({ actionId, status, rule }),
+      );
+      return { stories: tenant.stories.set(story.id, { ...story, lastRun: { at, results } }) };
     },
   },
 });

@@ -9,7 +9,7 @@
  */
 import { keyEligibility } from './creation-eligibility';
 import { directionControlReason } from './direction-controls';
-import type { Actor, TenantEvent } from './events';
+import type { AccountInvited, Actor, TenantEvent } from './events';
 import { evaluateKey, VERDICT_LABELS } from './key-verdict';
 import {
   type Account,
@@ -213,22 +213,56 @@ export function withAccount(tenant: Tenant, account: Account): Partial<Tenant> {
   return { accounts: tenant.accounts.set(account.id, account) };
 }
 
-/** A new account: stored, and listed under its email after the person's older accounts. */
-function withNewAccount(tenant: Tenant, account: Account): Partial<Tenant> {
-  const history = tenant.accountsByEmail.get(account.email) ?? [];
+/**
+ * A new account with the event's id and roles: stored, and listed under its email after the
+ * person's older accounts.
+ */
+function withNewAccount(
+  tenant: Tenant,
+  event: Pick<AccountInvited, 'accountId' | 'tenantRole' | 'permissions' | 'teamRoles'>,
+  at: number,
+  email: string,
+  name: string,
+  reinvitedFrom: AccountId | null,
+): Partial<Tenant> {
+  const id = event.accountId;
+  const account: Account = {
+    id,
+    email,
+    name,
+    tenantRole: event.tenantRole,
+    permissions: [...event.permissions],
+    teamRoles: { ...event.teamRoles },
+    status: 'active',
+    invitedAt: at,
+    updatedAt: at,
+    reinvitedFrom,
+  };
   return {
-    accounts: tenant.accounts.set(account.id, account),
-    accountsByEmail: tenant.accountsByEmail.set(account.email, [...history, account.id]),
+    accounts: tenant.accounts.set(id, account),
+    accountsByEmail: tenant.accountsByEmail.set(email, [
+      ...(tenant.accountsByEmail.get(email) ?? []),
+      id,
+    ]),
   };
 }
 
 function setStatus(
   tenant: Tenant,
-  account: Account,
+  accountId: AccountId,
   status: Account['status'],
   at: number,
 ): Partial<Tenant> {
-  return withAccount(tenant, { ...account, status, updatedAt: at });
+  return withAccount(tenant, {
+    ...(tenant.accounts.get(accountId) as Account),
+    status,
+    updatedAt: at,
+  });
+}
+
+/** Emails are stored lower-cased: one person, one address, however it was typed. */
+function emailOf(email: string): string {
+  return email.trim().toLowerCase();
 }
 
 type Home = { readonly teamId: TeamId | null; readonly draftsOf: AccountId | null };
@@ -352,58 +386,57 @@ export function storyAction(
   return { story, actionId, index: story.actions.findIndex((action) => action.id === actionId) };
 }
 
-/** An event type: its fields, and what an event of it changes (or the refusal it throws). */
-export interface EventType {
+/** The roles an invitation, a re-invitation or a change of roles gives, checked in this order. */
+export function rolesOf(
+  tenant: Tenant,
+  event: Record<string, unknown>,
+): Pick<Account, 'tenantRole' | 'permissions' | 'teamRoles'> {
+  return {
+    tenantRole: oneOf<TenantRole>(event['tenantRole'], TENANT_ROLES, 'tenantRole'),
+    permissions: permissionsOf(event['permissions'], 'permissions'),
+    teamRoles: teamRolesOf(tenant, event['teamRoles'], 'teamRoles'),
+  };
+}
+
+/** Where a checked story or credential lives: its team, or (no team) a person's drafts. */
+function homeIn(event: { readonly teamId: TeamId | null; readonly draftsOf?: AccountId }): Home {
+  return { teamId: event.teamId, draftsOf: event.draftsOf ?? null };
+}
+
+/**
+ * An event type: its fields; `check`, which refuses an event it does not accept (it throws); and
+ * `effect`, what an accepted event changes. The effect checks nothing, and copies what the tenant
+ * keeps of the event's lists and records (the caller may still hold the event), so a log the
+ * console wrote itself or has already checked runs the effects alone (trusted-replay.ts), and
+ * gets the very tenant `apply` builds.
+ */
+export interface EventType<E = unknown> {
   readonly fields: readonly string[];
-  change(tenant: Tenant, event: Record<string, unknown>, at: number): Partial<Tenant>;
+  check(tenant: Tenant, event: Record<string, unknown>, at: number): void;
+  effect(tenant: Tenant, event: E, at: number): Partial<Tenant>;
 }
 
-/**
- * The events only later views make (a change of roles, a key deleted, the setting, a credential
- * rotated, shared or deleted, an action changed, a story's run): reducer-later.ts hands them over
- * when it loads. Nothing makes or reads such an event before: their commands (commands.ts) and
- * every reader of a log (apply.ts) load that module first.
- */
-const later = new Map<unknown, EventType>();
-
-/** Called once, by reducer-later.ts as it loads. */
-export function learnEventTypes(types: Readonly<Record<string, EventType>>): void {
-  for (const [type, eventType] of Object.entries(types)) later.set(type, eventType);
-}
-
-/**
- * Every field each event type has (the later ones': reducer-later.ts). A log holds nothing else, so
- * it reads back as it was written.
- */
-const EVENT_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  account_invited: ['accountId', 'email', 'name', 'tenantRole', 'permissions', 'teamRoles'],
-  account_deactivated: ['accountId'],
-  account_reactivated: ['accountId'],
-  account_deleted: ['accountId'],
-  account_reinvited: ['accountId', 'previousAccountId', 'tenantRole', 'permissions', 'teamRoles'],
-  key_created: ['keyId', 'name', 'scope', 'createdBy', 'secret', 'teamRoles', 'permissions'],
-  story_created: ['storyId', 'teamId', 'draftsOf', 'name'],
-  credential_created: [
-    'credentialId',
-    'name',
-    'mode',
-    'teamId',
-    'draftsOf',
-    'readAccess',
-    'sharedTeams',
-    'value',
-  ],
-  action_added: ['storyId', 'actionId', 'name', 'method', 'path', 'headers', 'body'],
+/** Event types by name, each typed with its event. */
+export type EventTypes = {
+  readonly [T in TenantEvent['type']]?: EventType<Extract<TenantEvent, { readonly type: T }>>;
 };
 
-function onlyKnownFields(event: Record<string, unknown>): void {
-  const type = event['type'];
-  // An unknown type (or one that is not a text) is named by `change`.
-  const fields =
-    typeof type === 'string' && Object.hasOwn(EVENT_FIELDS, type)
-      ? EVENT_FIELDS[type]
-      : later.get(type)?.fields;
-  if (fields === undefined) return;
+/**
+ * Every event type the reducer knows. The events only later views make (a change of roles, a key
+ * deleted, the setting, a credential rotated, shared or deleted, an action changed, a story's
+ * run) are handed over by reducer-later.ts when it loads. Nothing makes or reads such an event
+ * before: their commands (commands.ts) and every reader of a log (apply.ts, trusted-replay.ts)
+ * load that module first.
+ */
+const types = new Map<unknown, EventType>();
+
+/** Called with the first paint's types below, then once by reducer-later.ts as it loads. */
+export function learnEventTypes(learned: EventTypes): void {
+  for (const [type, eventType] of Object.entries(learned)) types.set(type, eventType);
+}
+
+function onlyKnownFields(event: Record<string, unknown>, type: string, fields: readonly string[]) {
+  // A log holds nothing else, so it reads back as it was written.
   for (const field of Object.keys(event)) {
     if (field !== 'type' && field !== 'at' && field !== 'actor' && !fields.includes(field)) {
       fail(`${type} events have no field "${field}".`);
@@ -411,68 +444,70 @@ function onlyKnownFields(event: Record<string, unknown>): void {
   }
 }
 
-/** The changes an event makes, or a thrown Refused. Only `apply` calls this. */
-function change(tenant: Tenant, event: Record<string, unknown>, at: number): Partial<Tenant> {
-  switch (event['type']) {
-    case 'account_invited': {
-      const id = freshId(tenant, event['accountId'], 'accountId');
-      // Emails are stored lower-cased: one person, one address, however it was typed.
-      const email = text(event['email'], 'email').trim().toLowerCase();
+function statusChecked(
+  tenant: Tenant,
+  event: Record<string, unknown>,
+  refuse: (account: Account) => string | null,
+): void {
+  const reason = refuse(accountOf(tenant, event['accountId']));
+  if (reason !== null) fail(reason, EVENT_RULE_TAGS.lifecycle);
+}
+
+learnEventTypes({
+  account_invited: {
+    fields: ['accountId', 'email', 'name', 'tenantRole', 'permissions', 'teamRoles'],
+    check(tenant, event) {
+      freshId(tenant, event['accountId'], 'accountId');
+      const email = emailOf(text(event['email'], 'email'));
       if (!EMAIL.test(email)) fail(`"${email}" is not an email address.`);
       const holder = liveAccountWithEmail(tenant, email);
       if (holder !== undefined) {
         fail(`${email} already belongs to ${holder.name}.`, EVENT_RULE_TAGS.uniqueEmail);
       }
-      const account: Account = {
-        id,
-        email,
-        name: text(event['name'], 'name').trim(),
-        tenantRole: oneOf<TenantRole>(event['tenantRole'], TENANT_ROLES, 'tenantRole'),
-        permissions: permissionsOf(event['permissions'], 'permissions'),
-        teamRoles: teamRolesOf(tenant, event['teamRoles'], 'teamRoles'),
-        status: 'active',
-        invitedAt: at,
-        updatedAt: at,
-        reinvitedFrom: null,
-      };
-      return withNewAccount(tenant, account);
-    }
-    case 'account_deactivated': {
-      const account = accountOf(tenant, event['accountId']);
-      if (account.status === 'deactivated') {
-        fail(`${account.name} is already deactivated.`, EVENT_RULE_TAGS.lifecycle);
-      }
-      if (account.status === 'deleted') {
-        fail(
-          `${account.name}'s account is deleted; it cannot be deactivated.`,
-          EVENT_RULE_TAGS.lifecycle,
-        );
-      }
-      return setStatus(tenant, account, 'deactivated', at);
-    }
-    case 'account_reactivated': {
-      const account = accountOf(tenant, event['accountId']);
-      if (account.status === 'active')
-        fail(`${account.name} is already active.`, EVENT_RULE_TAGS.lifecycle);
-      if (account.status === 'deleted') {
-        fail(
-          `${account.name}'s account is deleted; a deleted account cannot be reactivated. Re-invite the person instead.`,
-          EVENT_RULE_TAGS.lifecycle,
-        );
-      }
-      return setStatus(tenant, account, 'active', at);
-    }
-    case 'account_deleted': {
-      const account = accountOf(tenant, event['accountId']);
-      if (account.status === 'deleted') {
-        fail(`${account.name}'s account is already deleted.`, EVENT_RULE_TAGS.lifecycle);
-      }
-      return {
-        ...setStatus(tenant, account, 'deleted', at),
-        ...withoutDrafts(tenant, account.id, at),
-      };
-    }
-    case 'account_reinvited': {
+      text(event['name'], 'name');
+      rolesOf(tenant, event);
+    },
+    effect: (tenant, event, at) =>
+      withNewAccount(tenant, event, at, emailOf(event.email), event.name.trim(), null),
+  },
+  account_deactivated: {
+    fields: ['accountId'],
+    check: (tenant, event) =>
+      statusChecked(tenant, event, ({ name, status }) =>
+        status === 'deactivated'
+          ? `${name} is already deactivated.`
+          : status === 'deleted'
+            ? `${name}'s account is deleted; it cannot be deactivated.`
+            : null,
+      ),
+    effect: (tenant, event, at) => setStatus(tenant, event.accountId, 'deactivated', at),
+  },
+  account_reactivated: {
+    fields: ['accountId'],
+    check: (tenant, event) =>
+      statusChecked(tenant, event, ({ name, status }) =>
+        status === 'active'
+          ? `${name} is already active.`
+          : status === 'deleted'
+            ? `${name}'s account is deleted; a deleted account cannot be reactivated. Re-invite the person instead.`
+            : null,
+      ),
+    effect: (tenant, event, at) => setStatus(tenant, event.accountId, 'active', at),
+  },
+  account_deleted: {
+    fields: ['accountId'],
+    check: (tenant, event) =>
+      statusChecked(tenant, event, ({ name, status }) =>
+        status === 'deleted' ? `${name}'s account is already deleted.` : null,
+      ),
+    effect: (tenant, event, at) => ({
+      ...setStatus(tenant, event.accountId, 'deleted', at),
+      ...withoutDrafts(tenant, event.accountId, at),
+    }),
+  },
+  account_reinvited: {
+    fields: ['accountId', 'previousAccountId', 'tenantRole', 'permissions', 'teamRoles'],
+    check(tenant, event) {
       const previous = accountOf(tenant, event['previousAccountId']);
       if (previous.status !== 'deleted') {
         fail(
@@ -480,29 +515,24 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
           EVENT_RULE_TAGS.lifecycle,
         );
       }
-      const holder = liveAccountWithEmail(tenant, previous.email);
-      if (holder !== undefined) {
+      if (liveAccountWithEmail(tenant, previous.email) !== undefined) {
         fail(
           `${previous.email} already has an account that is not deleted.`,
           EVENT_RULE_TAGS.uniqueEmail,
         );
       }
-      const account: Account = {
-        id: freshId(tenant, event['accountId'], 'accountId'),
-        email: previous.email,
-        name: previous.name,
-        tenantRole: oneOf<TenantRole>(event['tenantRole'], TENANT_ROLES, 'tenantRole'),
-        permissions: permissionsOf(event['permissions'], 'permissions'),
-        teamRoles: teamRolesOf(tenant, event['teamRoles'], 'teamRoles'),
-        status: 'active',
-        invitedAt: at,
-        updatedAt: at,
-        reinvitedFrom: previous.id,
-      };
-      return withNewAccount(tenant, account);
-    }
-    case 'key_created': {
-      const id = freshId(tenant, event['keyId'], 'keyId');
+      freshId(tenant, event['accountId'], 'accountId');
+      rolesOf(tenant, event);
+    },
+    effect(tenant, event, at) {
+      const { email, name, id } = tenant.accounts.get(event.previousAccountId) as Account;
+      return withNewAccount(tenant, event, at, email, name, id);
+    },
+  },
+  key_created: {
+    fields: ['keyId', 'name', 'scope', 'createdBy', 'secret', 'teamRoles', 'permissions'],
+    check(tenant, event) {
+      freshId(tenant, event['keyId'], 'keyId');
       const secret = text(event['secret'], 'secret');
       if (tenant.keyBySecret.has(secret)) fail('secret is already in use by another key.');
       const scope = oneOf<KeyScope>(event['scope'], KEY_SCOPES, 'scope');
@@ -522,33 +552,44 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
         permissions,
       });
       if (!eligibility.allowed) fail(eligibility.reason, eligibility.rule);
+      text(event['name'], 'name');
+    },
+    effect(tenant, event, at) {
+      const { keyId: id, createdBy, secret } = event;
       const key: ApiKey = {
         id,
-        name: text(event['name'], 'name').trim(),
-        scope,
-        createdBy: creator.id,
+        name: event.name.trim(),
+        scope: event.scope,
+        createdBy,
         secret,
         createdAt: at,
         revokedAt: null,
-        teamRoles,
-        permissions,
+        teamRoles: { ...event.teamRoles },
+        permissions: [...event.permissions],
       };
       return {
         keys: tenant.keys.set(id, key),
         keyBySecret: tenant.keyBySecret.set(secret, id),
-        keysByCreator: tenant.keysByCreator.set(creator.id, [
-          ...(tenant.keysByCreator.get(creator.id) ?? []),
+        keysByCreator: tenant.keysByCreator.set(createdBy, [
+          ...(tenant.keysByCreator.get(createdBy) ?? []),
           id,
         ]),
       };
-    }
-    case 'story_created': {
-      const id = freshId(tenant, event['storyId'], 'storyId');
-      const home = homeOf(tenant, event);
-      mayManage(tenant, event['actor'] as Actor, home, 'edit');
+    },
+  },
+  story_created: {
+    fields: ['storyId', 'teamId', 'draftsOf', 'name'],
+    check(tenant, event) {
+      freshId(tenant, event['storyId'], 'storyId');
+      mayManage(tenant, event['actor'] as Actor, homeOf(tenant, event), 'edit');
+      text(event['name'], 'name');
+    },
+    effect(tenant, event, at) {
+      const id = event.storyId;
+      const home = homeIn(event);
       const story: Story = {
         id,
-        name: text(event['name'], 'name').trim(),
+        name: event.name.trim(),
         ...home,
         actions: [],
         createdAt: at,
@@ -556,16 +597,26 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
         deletedAt: null,
       };
       return { stories: tenant.stories.set(id, story), ...withDraft(tenant, home, id) };
-    }
-    case 'credential_created': {
-      const id = freshId(tenant, event['credentialId'], 'credentialId');
+    },
+  },
+  credential_created: {
+    fields: [
+      'credentialId',
+      'name',
+      'mode',
+      'teamId',
+      'draftsOf',
+      'readAccess',
+      'sharedTeams',
+      'value',
+    ],
+    check(tenant, event) {
+      freshId(tenant, event['credentialId'], 'credentialId');
       const home = homeOf(tenant, event);
       mayManage(tenant, event['actor'] as Actor, home, 'edit');
-      const name = text(event['name'], 'name').trim();
-      const slug = credentialSlug(name);
+      const slug = credentialSlug(text(event['name'], 'name'));
       if (slug === '') fail('name must hold a letter or a digit.');
-      const sameSlug = tenant.credentialsBySlug.get(slug) ?? [];
-      for (const otherId of sameSlug) {
+      for (const otherId of tenant.credentialsBySlug.get(slug) ?? []) {
         const other = tenant.credentials.get(otherId);
         if (
           other !== undefined &&
@@ -576,49 +627,68 @@ function change(tenant: Tenant, event: Record<string, unknown>, at: number): Par
           fail(`${other.name} already has the slug "${slug}" here.`);
         }
       }
+      oneOf<CredentialMode>(event['mode'], CREDENTIAL_MODES, 'mode');
+      sharingOf(tenant, event);
+      credentialValueOf(tenant, event['value']);
+    },
+    effect(tenant, event, at) {
+      const id = event.credentialId;
+      const name = event.name.trim();
+      const slug = credentialSlug(name);
+      const home = homeIn(event);
       const credential: Credential = {
         id,
         name,
         slug,
-        mode: oneOf<CredentialMode>(event['mode'], CREDENTIAL_MODES, 'mode'),
+        mode: event.mode,
         ...home,
-        ...sharingOf(tenant, event),
-        value: credentialValueOf(tenant, event['value']),
+        readAccess: event.readAccess,
+        sharedTeams: [...event.sharedTeams],
+        value: { ...event.value },
         createdAt: at,
         updatedAt: at,
         deletedAt: null,
       };
       return {
         credentials: tenant.credentials.set(id, credential),
-        credentialsBySlug: tenant.credentialsBySlug.set(slug, [...sameSlug, id]),
+        credentialsBySlug: tenant.credentialsBySlug.set(slug, [
+          ...(tenant.credentialsBySlug.get(slug) ?? []),
+          id,
+        ]),
         ...withDraft(tenant, home, id),
       };
-    }
-    case 'action_added': {
-      const { story, actionId, index } = storyAction(tenant, event);
+    },
+  },
+  action_added: {
+    fields: ['storyId', 'actionId', 'name', 'method', 'path', 'headers', 'body'],
+    check(tenant, event) {
+      const { actionId, index } = storyAction(tenant, event);
       if (index !== -1) fail(`actionId "${actionId}" is already in use.`);
+      text(event['name'], 'name');
+      requestOf(event);
+    },
+    effect(tenant, event) {
+      const story = tenant.stories.get(event.storyId) as Story;
       const action: HttpAction = {
-        id: actionId,
-        name: text(event['name'], 'name').trim(),
-        ...requestOf(event),
+        id: event.actionId,
+        name: event.name.trim(),
+        method: event.method,
+        path: event.path,
+        headers: { ...event.headers },
+        body: event.body,
       };
       return {
         stories: tenant.stories.set(story.id, { ...story, actions: [...story.actions, action] }),
       };
-    }
-    default: {
-      const known = later.get(event['type']);
-      if (known !== undefined) return known.change(tenant, event, at);
-      return fail(`Unknown event type "${shown(event['type'])}".`);
-    }
-  }
-}
+    },
+  },
+});
 
 /**
  * The refusal for whatever the checks threw. Even this must not throw: a revoked Proxy thrown
  * from a getter throws on `instanceof`, an object without a prototype on `String()`.
  */
-function refusalFor(error: unknown): Refusal {
+export function refusalFor(error: unknown): Refusal {
   try {
     if (error instanceof Refused) return error.refusal;
     // Anything else is a bug in the checks above, but the promise is "never throws".
@@ -657,19 +727,38 @@ function next(tenant: Tenant, changes: Partial<Tenant>, at: number): Tenant {
   };
 }
 
+/**
+ * `apply`'s checks alone: the event, checked against the tenant, or a thrown refusal
+ * (`refusalFor` names it). Reads the tenant, never changes it.
+ */
+export function checked(tenant: Tenant, event: unknown): TenantEvent {
+  if (!isRecord(event)) fail('An event must be an object.');
+  const at = event['at'];
+  if (typeof at !== 'number' || !Number.isFinite(at)) fail('at must be a finite number.');
+  if (at < tenant.clock) fail('at must not go back in time.');
+  const actorProblem = actorRefusal(tenant, event['actor']);
+  const typeName = event['type'];
+  const type = types.get(typeName);
+  if (type === undefined) return fail(`Unknown event type "${shown(typeName)}".`);
+  onlyKnownFields(event, typeName as string, type.fields);
+  type.check(tenant, event, at);
+  if (actorProblem !== null) throw new Refused(actorProblem);
+  return event as unknown as TenantEvent;
+}
+
+/**
+ * The tenant after an accepted event: its effect alone, no check. The caller checked the event
+ * (`checked`) or trusts the log it comes from; a transient tenant's maps change in place.
+ */
+export function applyEffect(tenant: Tenant, event: TenantEvent): Tenant {
+  const { at } = event;
+  return next(tenant, (types.get(event.type) as EventType).effect(tenant, event, at), at);
+}
+
 /** Apply one event. Refused events leave the tenant exactly as it was. */
 export function apply(tenant: Tenant, event: TenantEvent): ApplyResult {
   try {
-    const raw: unknown = event;
-    if (!isRecord(raw)) fail('An event must be an object.');
-    const at = raw['at'];
-    if (typeof at !== 'number' || !Number.isFinite(at)) fail('at must be a finite number.');
-    if (at < tenant.clock) fail('at must not go back in time.');
-    const actorProblem = actorRefusal(tenant, raw['actor']);
-    onlyKnownFields(raw);
-    const changes = change(tenant, raw, at);
-    if (actorProblem !== null) throw new Refused(actorProblem);
-    return { ok: true, tenant: next(tenant, changes, at) };
+    return { ok: true, tenant: applyEffect(tenant, checked(tenant, event)) };
   } catch (error) {
     return { ok: false, tenant, refusal: refusalFor(error) };
   }

@@ -1,39 +1,173 @@
 /**
- * Replay of a log the console produced itself or has already validated (its own store's log, a
- * checkpoint's suffix): the same tenant as the validated reducer (`apply`), for work that must not
- * pay for checks it already passed. Anything from outside (a file, a link, storage) still goes
- * through `replay`/`apply` (apply.ts).
+ * Replay of a log the console wrote itself or has already checked (its own store's log, from a
+ * checkpoint or from the start): the very tenant the validated reducer (`apply`) builds, at the
+ * speed of reading the log. Two things make it fast:
+ * - no checks: each event runs only its type's effect (reducer.ts, reducer-later.ts), the same
+ *   code `apply` runs once its checks pass, so the two paths cannot drift apart;
+ * - the tenant's maps are built transiently, changed in place, and frozen once, when `tenant()`
+ *   is asked, instead of copying a path of each map's trie per event.
  *
- * `push` may be called many times, so a caller can slice the work and report progress between
- * slices; `tenant()` may be asked between pushes.
+ * Anything from outside (a file, a link, storage) goes through `replay`/`apply` (apply.ts): a
+ * trusted replay of a log that `apply` would refuse somewhere builds a tenant no rule allows.
  */
-import { apply } from './apply';
 import type { TenantEvent } from './events';
 import { createTenant, type Tenant, type TenantGenesis } from './model';
+import type { PersistentMap } from './persistent-map';
+import { bulkMap } from './persistent-map-bulk';
+import { applyEffect } from './reducer';
+// A log may hold any event: the reducer learns the later ones' effects first.
+import './reducer-later';
 
 export interface TrustedBuilder {
+  /** Apply these events after the ones pushed before. */
   push(events: readonly TenantEvent[]): void;
+  /** The tenant after every event pushed so far; later pushes never change it. */
   tenant(): Tenant;
-  /** How many events have been applied since `start`. */
+  /** How many events have been applied since the start. */
   readonly applied: number;
 }
 
+/**
+ * One of the tenant's maps while a replay builds it: what is set goes into a native Map over the
+ * persistent map it started from, and `persistent()` freezes the two into one persistent map,
+ * built at once (persistent-map-bulk.ts) rather than a trie path copied per event. It reads as
+ * the persistent map it stands for would (what the reducer's checks read), in the same order.
+ */
+class TransientMap<V> implements ReadonlyMap<string, V> {
+  #base: PersistentMap<V>;
+  /** Entries set since `base`, in the order their keys were first set. */
+  #changes = new Map<string, V>();
+  /** How many keys of `changes` the base lacks. */
+  #added = 0;
+
+  constructor(base: PersistentMap<V>) {
+    this.#base = base;
+  }
+
+  get size(): number {
+    return this.#base.size + this.#added;
+  }
+
+  get(key: string): V | undefined {
+    const value = this.#changes.get(key);
+    if (value !== undefined || this.#base.size === 0 || this.#changes.has(key)) return value;
+    return this.#base.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.#changes.has(key) || (this.#base.size !== 0 && this.#base.has(key));
+  }
+
+  /** Changes this map, and returns it: a replay's effects keep what `set` returns. */
+  set(key: string, value: V): this {
+    const changes = this.#changes;
+    const before = changes.size;
+    changes.set(key, value);
+    if (changes.size !== before && (this.#base.size === 0 || !this.#base.has(key))) this.#added++;
+    return this;
+  }
+
+  /** The base's keys, then the keys it lacks in the order they were set: a persistent map's. */
+  *keys(): MapIterator<string> {
+    yield* this.#base.keys();
+    for (const key of this.#changes.keys()) if (!this.#base.has(key)) yield key;
+  }
+
+  *values(): MapIterator<V> {
+    for (const key of this.keys()) yield this.get(key) as V;
+  }
+
+  *entries(): MapIterator<[string, V]> {
+    for (const key of this.keys()) yield [key, this.get(key) as V];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    for (const [key, value] of this.entries()) callback(value, key, this);
+  }
+
+  forEachUnordered(visit: (value: V) => void): void {
+    for (const value of this.values()) visit(value);
+  }
+
+  /** The entries as a persistent map; later sets do not change it. */
+  persistent(): PersistentMap<V> {
+    const base = this.#base;
+    const changes = this.#changes;
+    if (changes.size === 0) return base;
+    let map = base;
+    if (changes.size * 8 > base.size) {
+      // Much of the map is new: build it whole, at once.
+      map = bulkMap(base.size === 0 ? changes : new Map(this.entries()));
+    } else {
+      for (const [key, value] of changes) map = map.set(key, value);
+    }
+    this.#base = map;
+    this.#changes = new Map();
+    this.#added = 0;
+    return map;
+  }
+}
+
+/** Every map field of a tenant. */
+const MAPS = [
+  'accounts',
+  'keys',
+  'accountsByEmail',
+  'keyBySecret',
+  'keysByCreator',
+  'stories',
+  'credentials',
+  'credentialsBySlug',
+  'drafts',
+] as const satisfies ReadonlyArray<keyof Tenant>;
+
+/**
+ * A working copy of `tenant` whose maps are transient: effects change them in place. The tenant
+ * given is never changed. The copy never leaves the replay that made it: its maps only pass for
+ * persistent ones, for the reducer's checks and effects to read and set.
+ */
+export function transientTenant(tenant: Tenant): Tenant {
+  const working: Record<string, unknown> = { ...tenant };
+  for (const field of MAPS) working[field] = new TransientMap<unknown>(tenant[field]);
+  return working as unknown as Tenant;
+}
+
+/**
+ * The working copy's state as a tenant of persistent maps, the same shape `apply` returns. The
+ * copy stays usable; its later changes do not touch this tenant.
+ */
+export function persistentTenant(working: Tenant): Tenant {
+  const tenant: Record<string, unknown> = { ...working };
+  for (const field of MAPS) {
+    tenant[field] = (working[field] as unknown as TransientMap<unknown>).persistent();
+  }
+  return tenant as unknown as Tenant;
+}
+
+/**
+ * A builder from `start` (a genesis's tenant or any tenant reached before, a checkpoint say). The
+ * caller may push the log in slices and report progress between them; `tenant()` costs O(1).
+ */
 export function trustedBuilder(start: Tenant): TrustedBuilder {
-  let tenant = start;
+  let working = transientTenant(start);
+  let frozen: Tenant | null = start;
   let applied = 0;
   return {
     push(events) {
       for (const event of events) {
-        const result = apply(tenant, event);
-        // A trusted log is never refused: a refusal means it was not what the caller promised.
-        if (!result.ok) {
-          throw new Error(`Trusted replay: event ${applied} refused: ${result.refusal.reason}`);
-        }
-        tenant = result.tenant;
+        frozen = null;
+        working = applyEffect(working, event);
         applied++;
       }
     },
-    tenant: () => tenant,
+    tenant() {
+      frozen ??= persistentTenant(working);
+      return frozen;
+    },
     get applied() {
       return applied;
     },
