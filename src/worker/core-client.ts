@@ -113,8 +113,8 @@ interface Running {
   builder: TrustedBuilder | null;
   genesis: TenantGenesis | null;
   facts: LogFacts | null;
+  /** Every event received; those not yet built start at `events[builder.applied]`. */
   readonly events: TenantEvent[];
-  /** Events received but not yet pushed to the builder start at `events[builder.applied]`. */
   baseTenant: Tenant | null;
   cursorTenant: Tenant | null;
   pumping: boolean;
@@ -176,18 +176,16 @@ export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
     });
   };
 
-  const complete = (job: Running): boolean => {
+  /** Resolves the job once every event has arrived and the tenants it keeps are built. */
+  const complete = (job: Running): void => {
     const { facts, genesis, baseTenant, cursorTenant } = job;
-    if (facts === null || genesis === null || baseTenant === null || cursorTenant === null) {
-      return false;
-    }
-    if (job.events.length < facts.total) return false;
+    if (facts === null || genesis === null || baseTenant === null || cursorTenant === null) return;
+    if (job.events.length < facts.total) return;
     finish(job);
     job.resolve({
       kind: 'built',
       log: { facts, genesis, events: job.events, tenant: cursorTenant, baseTenant },
     });
-    return true;
   };
 
   /** Build what has arrived, a slice at a time. */
