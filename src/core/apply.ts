@@ -6,11 +6,11 @@
  */
 import type { TenantEvent } from './events';
 import { createTenant, type Tenant, type TenantGenesis } from './model';
-import { apply, applyEffect, checked, EVENT_RULE_TAGS, type Refusal, refusalFor } from './reducer';
+import { apply, checked, EVENT_RULE_TAGS, type Refusal, refusalFor } from './reducer';
 // A log read through here may hold any event: the reducer learns the later ones before.
 import './reducer-later';
 import { documented, type RuleRef, type RuleTag } from './rule-sources';
-import { persistentTenant, transientTenant } from './trusted-replay';
+import { applyInPlace, persistentTenant, transientTenant } from './trusted-replay';
 
 export { type ApplyResult, apply, type Refusal } from './reducer';
 
@@ -42,7 +42,7 @@ export interface Replay {
  * once its checks have passed (trusted-replay.ts).
  */
 export function replay(genesis: TenantGenesis, events: readonly TenantEvent[]): Replay {
-  let working = transientTenant(createTenant(genesis));
+  const working = transientTenant(createTenant(genesis));
   const refused: Array<{ index: number; refusal: Refusal }> = [];
   for (let index = 0; index < events.length; index++) {
     let event: TenantEvent;
@@ -53,7 +53,7 @@ export function replay(genesis: TenantGenesis, events: readonly TenantEvent[]): 
       continue;
     }
     try {
-      working = applyEffect(working, event);
+      applyInPlace(working, event);
     } catch {
       // An effect that throws on a checked event is a bug; it may have changed the working
       // tenant halfway, so the log is replayed event by event, where `apply` reports it.

@@ -17,15 +17,40 @@ import {
   PersistentMap,
 } from './persistent-map';
 
-/** Room for 2^21 indexes beside a 32-bit path in a double (2^53). */
-const INDEXES = 2 ** 21;
-
-/** A leaf's place in the trie as a number: the hash's 5-bit slots, the root's first. */
+/** A leaf's place in the trie as a 32-bit number: the hash's 5-bit slots, the root's first. */
 function pathOf(hash: number): number {
   let path = 0;
-  for (let shift = 0; shift < 30; shift += BITS) path = path * 32 + ((hash >>> shift) & MASK);
-  // The last slot holds the top 2 bits of the hash: 32 bits in all.
-  return path * 4 + (hash >>> 30);
+  for (let shift = 0; shift < 30; shift += BITS) path = (path << 5) | ((hash >>> shift) & MASK);
+  // The last slot holds the top 2 bits of the hash.
+  return ((path << 2) | (hash >>> 30)) >>> 0;
+}
+
+/**
+ * The indexes of `paths` in the order of their paths, equal paths (one hash) in index order: a
+ * radix sort, 11 bits a pass.
+ */
+function sortedByPath(paths: Uint32Array): Uint32Array {
+  let order = new Uint32Array(paths.length);
+  for (let index = 0; index < paths.length; index++) order[index] = index;
+  let next = new Uint32Array(paths.length);
+  for (let shift = 0; shift < 32; shift += 11) {
+    const starts = new Uint32Array(2049);
+    for (const path of paths) {
+      const digit = ((path >>> shift) & 2047) + 1;
+      starts[digit] = (starts[digit] as number) + 1;
+    }
+    for (let digit = 1; digit < 2049; digit++) {
+      starts[digit] = (starts[digit] as number) + (starts[digit - 1] as number);
+    }
+    for (const index of order) {
+      const digit = ((paths[index] as number) >>> shift) & 2047;
+      const at = starts[digit] as number;
+      next[at] = index;
+      starts[digit] = at + 1;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }
 
 /**
@@ -54,26 +79,24 @@ function branch<V>(leaves: readonly Leaf<V>[], from: number, to: number, shift: 
 /** The persistent map of `entries`, in their order. */
 export function bulkMap<V>(entries: ReadonlyMap<string, V>): PersistentMap<V> {
   const count = entries.size;
-  if (count === 0 || count >= INDEXES) return PersistentMap.from(entries);
+  if (count === 0) return PersistentMap.empty();
   const leaves = new Array<Leaf<V>>(count);
-  const keys = new Array<string>(count);
-  // Each leaf's path, then its index: a numeric sort keeps leaves of one hash in their order.
-  const places = new Float64Array(count);
+  const paths = new Uint32Array(count);
+  let order = Order.EMPTY;
+  let head: string[] = [];
   let i = 0;
   entries.forEach((value, key) => {
     const hash = hashOf(key);
-    leaves[i] = { kind: 0, hash, key, value };
-    keys[i] = key;
-    places[i] = pathOf(hash) * INDEXES + i;
-    i++;
+    paths[i] = pathOf(hash);
+    leaves[i++] = { kind: 0, hash, key, value };
+    head.push(key);
+    if (head.length === CHUNK || i === count) {
+      order = new Order(head, head.length, order.length === 0 ? null : order, i);
+      head = [];
+    }
   });
-  places.sort();
+  const byPath = sortedByPath(paths);
   const sorted = new Array<Leaf<V>>(count);
-  for (let j = 0; j < count; j++) sorted[j] = leaves[(places[j] as number) % INDEXES] as Leaf<V>;
-  let order = Order.EMPTY;
-  for (let j = 0; j < count; j += CHUNK) {
-    const head = keys.slice(j, j + CHUNK);
-    order = new Order(head, head.length, j === 0 ? null : order, j + head.length);
-  }
+  for (let j = 0; j < count; j++) sorted[j] = leaves[byPath[j] as number] as Leaf<V>;
   return PersistentMap.of(branch(sorted, 0, count, 0), order);
 }

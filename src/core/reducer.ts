@@ -747,18 +747,18 @@ export function checked(tenant: Tenant, event: unknown): TenantEvent {
 }
 
 /**
- * The tenant after an accepted event: its effect alone, no check. The caller checked the event
- * (`checked`) or trusts the log it comes from; a transient tenant's maps change in place.
+ * What an accepted event changes: its effect alone, no check. The caller checked the event
+ * (`checked`) or trusts the log it comes from; a replay's working tenant changes in place.
  */
-export function applyEffect(tenant: Tenant, event: TenantEvent): Tenant {
-  const { at } = event;
-  return next(tenant, (types.get(event.type) as EventType).effect(tenant, event, at), at);
+export function effectOf(tenant: Tenant, event: TenantEvent): Partial<Tenant> {
+  return (types.get(event.type) as EventType).effect(tenant, event, event.at);
 }
 
 /** Apply one event. Refused events leave the tenant exactly as it was. */
 export function apply(tenant: Tenant, event: TenantEvent): ApplyResult {
   try {
-    return { ok: true, tenant: applyEffect(tenant, checked(tenant, event)) };
+    const accepted = checked(tenant, event);
+    return { ok: true, tenant: next(tenant, effectOf(tenant, accepted), accepted.at) };
   } catch (error) {
     return { ok: false, tenant, refusal: refusalFor(error) };
   }

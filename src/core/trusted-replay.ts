@@ -14,7 +14,7 @@ import type { TenantEvent } from './events';
 import { createTenant, type Tenant, type TenantGenesis } from './model';
 import type { PersistentMap } from './persistent-map';
 import { bulkMap } from './persistent-map-bulk';
-import { applyEffect } from './reducer';
+import { effectOf } from './reducer';
 // A log may hold any event: the reducer learns the later ones' effects first.
 import './reducer-later';
 
@@ -148,19 +148,33 @@ export function persistentTenant(working: Tenant): Tenant {
   return tenant as unknown as Tenant;
 }
 
+/** A working copy's fields, which its replay changes in place. */
+type Working = { -readonly [K in keyof Tenant]: Tenant[K] };
+
+/**
+ * Applies an accepted event to a working copy (`transientTenant`), in place: its maps change
+ * themselves, and the fields the effect returns (a map, the setting) are set, with the clock.
+ */
+export function applyInPlace(working: Tenant, event: TenantEvent): void {
+  const changing = working as Working;
+  Object.assign(changing, effectOf(working, event));
+  changing.clock = event.at;
+  changing.sequence++;
+}
+
 /**
  * A builder from `start` (a genesis's tenant or any tenant reached before, a checkpoint say). The
  * caller may push the log in slices and report progress between them; `tenant()` costs O(1).
  */
 export function trustedBuilder(start: Tenant): TrustedBuilder {
-  let working = transientTenant(start);
+  const working = transientTenant(start);
   let frozen: Tenant | null = start;
   let applied = 0;
   return {
     push(events) {
       for (const event of events) {
         frozen = null;
-        working = applyEffect(working, event);
+        applyInPlace(working, event);
         applied++;
       }
     },
