@@ -1,10 +1,10 @@
 /**
- * Figures 2-4 of `npm run bench`, run in Node on the real core: scripts/bench.mjs bundles this
+ * Figures 2-4b of `npm run bench`, run in Node on the real core: scripts/bench.mjs bundles this
  * file with the project's Vite (Node cannot run .ts) and runs it with `--expose-gc`. It prints
  * one JSON object on stdout; the orchestrator turns it into table rows.
  *
- * Each figure is compared with a bare loop (or a small tenant) measured in the same process, in
- * interleaved runs, so that drift on a shared machine hits both sides alike.
+ * Each figure is compared with a bare loop, a small tenant or `JSON.parse` measured in the same
+ * process, in interleaved runs, so that drift on a shared machine hits both sides alike.
  */
 import { apply, replay } from '../../src/core/apply';
 import { impactOf } from '../../src/core/automation/impact';
@@ -13,6 +13,7 @@ import type { TenantEvent } from '../../src/core/events';
 import { evaluateAll } from '../../src/core/key-verdict';
 import type { AccountId, AccountStatus, KeyScope, Tenant } from '../../src/core/model';
 import { generateLargeScenario } from '../../src/core/scenarios/large';
+import { replayTrusted } from '../../src/core/trusted-replay';
 
 const PEOPLE = 10_000;
 const KEYS_PER_PERSON = 4;
@@ -178,7 +179,7 @@ function applyFigure(small: Tenant, large: Tenant) {
   };
 }
 
-// --- 4. Replay 100,000 events ------------------------------------------------------------------
+// --- 4, 4b. Replay 100,000 events -------------------------------------------------------------
 
 /** The large scenario's log, then status toggles of its active accounts up to `total` events. */
 function hundredThousandEvents(events: readonly TenantEvent[], tenant: Tenant, total: number) {
@@ -200,51 +201,70 @@ function hundredThousandEvents(events: readonly TenantEvent[], tenant: Tenant, t
   return log;
 }
 
+/** How many entries of the two tenants' maps differ (by content and order), and their clocks. */
+function differences(a: Tenant, b: Tenant): number {
+  const fields = [
+    'accounts',
+    'keys',
+    'accountsByEmail',
+    'keyBySecret',
+    'keysByCreator',
+    'stories',
+    'credentials',
+    'credentialsBySlug',
+    'drafts',
+  ] as const;
+  let count = 0;
+  for (const field of fields) {
+    const left = [...a[field].entries()];
+    const right = [...b[field].entries()];
+    count += Math.abs(left.length - right.length);
+    left.forEach((entry, i) => {
+      if (JSON.stringify(entry) !== JSON.stringify(right[i])) count++;
+    });
+  }
+  if (a.clock !== b.clock || a.sequence !== b.sequence) count++;
+  if (a.restrictApiKeyCreation !== b.restrictApiKeyCreation) count++;
+  return count;
+}
+
+/**
+ * 4: the trusted replay of the log (the console's own log: its store, a checkpoint); 4b: the
+ * validated replay an import runs, every event checked. Both against `JSON.parse` of the same
+ * log's JSON text: reading the log, the least any replay of a saved or received log costs.
+ */
 function replayFigure(genesis: Parameters<typeof replay>[0], log: readonly TenantEvent[]) {
+  const text = JSON.stringify(log);
   const first = replay(genesis, log);
-  const bareLoop = () => {
-    const counts = { accounts: 0, keys: 0, statusChanges: 0, other: 0 };
-    for (const event of log) {
-      switch (event.type) {
-        case 'account_invited':
-        case 'account_reinvited':
-          counts.accounts++;
-          break;
-        case 'key_created':
-        case 'key_deleted':
-          counts.keys++;
-          break;
-        case 'account_deactivated':
-        case 'account_reactivated':
-        case 'account_deleted':
-          counts.statusChanges++;
-          break;
-        default:
-          counts.other++;
-      }
-    }
-    return counts;
+  const trusted = replayTrusted(genesis, log);
+  const runs = {
+    parse: () => JSON.parse(text) as unknown,
+    trusted: () => replayTrusted(genesis, log),
+    validated: () => replay(genesis, log),
   };
-  const core = () => replay(genesis, log);
+  const names = Object.keys(runs) as Array<keyof typeof runs>;
+  const times = { parse: [] as number[], trusted: [] as number[], validated: [] as number[] };
+  for (const name of names) runs[name]();
   // A replay takes long enough that a time budget, not a fixed count, bounds the runs.
-  const times = { core: [] as number[], bare: [] as number[] };
-  core();
-  for (let i = 0; i < 20; i++) bareLoop();
-  const budgetEnds = performance.now() + 20_000;
-  while (times.core.length < 7 && (times.core.length < 3 || performance.now() < budgetEnds)) {
-    collectGarbage();
-    times.core.push(time(core));
-    for (let i = 0; i < 3; i++) times.bare.push(time(bareLoop));
+  const budgetEnds = performance.now() + 30_000;
+  for (let i = 0; i < 11 && (i < 5 || performance.now() < budgetEnds); i++) {
+    for (const name of i % 2 === 0 ? names : [...names].reverse()) {
+      collectGarbage();
+      times[name].push(time(runs[name]));
+    }
   }
   return {
     events: log.length,
+    jsonBytes: text.length,
     refused: first.refused.length,
     firstRefusal: first.refused[0]?.refusal.reason ?? null,
     accounts: first.tenant.accounts.size,
     keys: first.tenant.keys.size,
-    coreMs: median(times.core),
-    bareMs: median(times.bare),
-    runs: times.core.length,
+    trustedDifferences: differences(trusted, first.tenant),
+    trustedMs: median(times.trusted),
+    validatedMs: median(times.validated),
+    parseMs: median(times.parse),
+    runs: times.trusted.length,
   };
 }
 
