@@ -176,11 +176,18 @@ export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
     });
   };
 
-  /** Resolves the job once every event has arrived and the tenants it keeps are built. */
+  /** Every event has arrived, and the tenants it keeps are built. */
+  const ready = (job: Running): boolean =>
+    job.facts !== null &&
+    job.genesis !== null &&
+    job.baseTenant !== null &&
+    job.cursorTenant !== null &&
+    job.events.length >= job.facts.total;
+
   const complete = (job: Running): void => {
     const { facts, genesis, baseTenant, cursorTenant } = job;
-    if (facts === null || genesis === null || baseTenant === null || cursorTenant === null) return;
-    if (job.events.length < facts.total) return;
+    if (job.over || facts === null || genesis === null) return;
+    if (baseTenant === null || cursorTenant === null) return;
     finish(job);
     job.resolve({
       kind: 'built',
@@ -188,7 +195,17 @@ export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
     });
   };
 
-  /** Build what has arrived, a slice at a time. */
+  /** The build stands at a mark whose tenant is not kept yet. */
+  const atMark = (job: Running, applied: number): boolean =>
+    job.facts !== null &&
+    ((applied === job.facts.baseEvents && job.baseTenant === null) ||
+      (applied === job.facts.cursor && job.cursorTenant === null));
+
+  /**
+   * Build what has arrived, a slice at a time. Keeping a tenant (the builder freezes what it
+   * built) and the arrival (the caller then renders it) each get a task of their own: both can
+   * cost more than a slice.
+   */
   const pump = async (job: Running) => {
     if (job.pumping) return;
     job.pumping = true;
@@ -202,15 +219,24 @@ export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
         const stop = Math.min(nextMark(job, applied), job.events.length, applied + CHUNK);
         if (stop <= applied) break;
         builder.push(job.events.slice(applied, stop));
-        keepMarks(job);
-        if (now() - sliceStart >= sliceMs) {
+        if (atMark(job, builder.applied)) {
+          reportBuild(job);
+          await yieldToPage();
+          if (job.over) return;
+          keepMarks(job);
+          await yieldToPage();
+          sliceStart = now();
+        } else if (now() - sliceStart >= sliceMs) {
           reportBuild(job);
           await yieldToPage();
           sliceStart = now();
         }
       }
       reportBuild(job);
-      complete(job);
+      if (ready(job)) {
+        await yieldToPage();
+        complete(job);
+      }
     } catch (error) {
       // A trusted event refused: the log is not what the worker promised.
       fail(job, error instanceof Error ? error : new Error(String(error)), true);
