@@ -2,6 +2,13 @@
  * The tenant and its validity view are derived from (genesis, events, cursor), never stored.
  * Deriving again after an append applies only the new events and advances the view by only the
  * rows they touch, so a click costs one `apply` and a few what-if runs, not a replay of the log.
+ *
+ * Replays here go through the checked `apply`, though the store's log is the console's own and
+ * already checked: the trusted replay (core/trusted-replay.ts) needs every event type's effect
+ * (reducer-later.ts) and the bulk build of maps, about 1.3 kB gzip the first chunk has no room
+ * for (bench figure 1). Undo and time travel replay at most CHECKPOINT_EVERY events from a
+ * checkpoint, and a log the worker reads arrives with its tenant, built by the trusted builder
+ * (src/worker/core-client.ts, `replaceLog`'s tenant).
  */
 import type { TenantEvent } from '../core/events';
 import { createTenant, type Tenant, type TenantGenesis } from '../core/model';
