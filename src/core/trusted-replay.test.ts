@@ -23,7 +23,7 @@ import { learnEventTypes } from './reducer';
 import { generateLargeScenario } from './scenarios/large';
 import { scenarioRunArb as runArb, runIntents } from './testing/arbitraries';
 import { automationIntentsArb, buildAutomationTenant } from './testing/automation-arbitraries';
-import { replayTrusted, trustedBuilder } from './trusted-replay';
+import { replayTrusted, TENANT_MAPS, trustedBuilder } from './trusted-replay';
 
 const NUM_RUNS = 1000;
 
@@ -184,17 +184,7 @@ function slices(log: readonly TenantEvent[], from: number, cuts: readonly number
   });
 }
 
-const MAP_FIELDS = [
-  'accounts',
-  'keys',
-  'accountsByEmail',
-  'keyBySecret',
-  'keysByCreator',
-  'stories',
-  'credentials',
-  'credentialsBySlug',
-  'drafts',
-] as const;
+const MAP_FIELDS = TENANT_MAPS;
 
 /** A tenant as plain data: every map as its entries in order. */
 function contents(tenant: Tenant) {

@@ -112,8 +112,8 @@ class TransientMap<V> implements ReadonlyMap<string, V> {
   }
 }
 
-/** Every map field of a tenant. */
-const MAPS = [
+/** Every map field of a tenant (the tests and the bench compare tenants by them too). */
+export const TENANT_MAPS = [
   'accounts',
   'keys',
   'accountsByEmail',
@@ -132,7 +132,7 @@ const MAPS = [
  */
 export function transientTenant(tenant: Tenant): Tenant {
   const working: Record<string, unknown> = { ...tenant };
-  for (const field of MAPS) working[field] = new TransientMap<unknown>(tenant[field]);
+  for (const field of TENANT_MAPS) working[field] = new TransientMap<unknown>(tenant[field]);
   return working as unknown as Tenant;
 }
 
@@ -142,7 +142,7 @@ export function transientTenant(tenant: Tenant): Tenant {
  */
 export function persistentTenant(working: Tenant): Tenant {
   const tenant: Record<string, unknown> = { ...working };
-  for (const field of MAPS) {
+  for (const field of TENANT_MAPS) {
     tenant[field] = (working[field] as unknown as TransientMap<unknown>).persistent();
   }
   return tenant as unknown as Tenant;
