@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ProgressBar } from '../components/progress-bar';
+import { loadVirtualizer } from '../components/use-virtual-rows';
 import { findScenario } from '../core/scenarios/scenario-catalog';
 import { useTenantStore } from '../store/tenant-store';
 import { progressText, useLoadProgress } from '../worker/load-progress';
@@ -20,6 +21,9 @@ export function LoadingMessage() {
   const [shown, setShown] = useState<typeof loading>(null);
   useEffect(() => {
     if (loading === null) return;
+    // A generated tenant fills tables past the virtualising threshold: fetch the virtualiser now,
+    // not when the tenant lands, or its tables would show "Loading the … table" a moment longer.
+    void loadVirtualizer().catch(() => undefined);
     const timer = setTimeout(() => setShown(loading), SHOW_PROGRESS_AFTER_MS);
     return () => clearTimeout(timer);
   }, [loading]);

@@ -5,14 +5,36 @@ export const VIRTUALISE_ABOVE = 200;
 
 type VirtualModule = typeof import('@tanstack/react-virtual');
 
-let loadingModule: Promise<VirtualModule> | null = null;
+/**
+ * A promise that says, once settled, how it settled: `use` reads `status` and `value` and returns
+ * a fulfilled one's value in the same render. Without them React suspends once on every promise it
+ * has not seen settle, and a big table that mounts during a long render (a large tenant landing)
+ * showed "Loading the … table" for as long as the rest of that render took, module long since here.
+ */
+type SettledPromise<T> = Promise<T> & { status?: 'fulfilled' | 'rejected'; value?: T };
+
+let loadingModule: SettledPromise<VirtualModule> | null = null;
 
 /**
  * TanStack Virtual, loaded on first need (and fetched while idle after the first paint): small
  * tables, the default scenario's, never need it, so it stays out of the initial chunk.
+ * A failed fetch is forgotten, so the next need tries again.
  */
 export function loadVirtualizer(): Promise<VirtualModule> {
-  loadingModule ??= import('@tanstack/react-virtual');
+  if (loadingModule === null) {
+    const loading: SettledPromise<VirtualModule> = import('@tanstack/react-virtual');
+    loading.then(
+      (module) => {
+        loading.value = module;
+        loading.status = 'fulfilled';
+      },
+      () => {
+        loading.status = 'rejected';
+        if (loadingModule === loading) loadingModule = null;
+      },
+    );
+    loadingModule = loading;
+  }
   return loadingModule;
 }
 
