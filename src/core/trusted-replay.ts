@@ -23,6 +23,12 @@ export interface TrustedBuilder {
   push(events: readonly TenantEvent[]): void;
   /** The tenant after every event pushed so far; later pushes never change it. */
   tenant(): Tenant;
+  /**
+   * Freeze one map that has changed since the last freeze, so that `tenant()` has that much less
+   * to do at once: a caller that yields between steps spreads the freeze over several tasks.
+   * False when no map was left to freeze.
+   */
+  freezeStep(): boolean;
   /** How many events have been applied since the start. */
   readonly applied: number;
 }
@@ -42,6 +48,11 @@ class TransientMap<V> implements ReadonlyMap<string, V> {
 
   constructor(base: PersistentMap<V>) {
     this.#base = base;
+  }
+
+  /** True when something was set since the map was last frozen. */
+  get changed(): boolean {
+    return this.#changes.size > 0;
   }
 
   get size(): number {
@@ -181,6 +192,16 @@ export function trustedBuilder(start: Tenant): TrustedBuilder {
     tenant() {
       frozen ??= persistentTenant(working);
       return frozen;
+    },
+    freezeStep() {
+      for (const field of TENANT_MAPS) {
+        const map = working[field] as unknown as TransientMap<unknown>;
+        if (map.changed) {
+          map.persistent();
+          return true;
+        }
+      }
+      return false;
     },
     get applied() {
       return applied;

@@ -11,6 +11,7 @@ import {
   startTenant,
 } from './testing/arbitraries';
 import { advanceValidityView, advanceValidityViewBy, buildValidityView } from './validity-view';
+import { validityViewBuilder } from './validity-view-builder';
 import { whatIfMatrix } from './what-if';
 
 // Property runs (fast-check): CPU-bound by design, so allowed more than the default 5 s when
@@ -74,5 +75,46 @@ describe('validity view', { timeout: 30_000 }, () => {
       if (row.key.createdBy === jane.id) expect(row).not.toBe(view.rows[index]);
       else expect(row).toBe(view.rows[index]);
     });
+  });
+
+  it('built in steps of any sizes, equals the view built at once (property)', () => {
+    fc.assert(
+      fc.property(
+        scenarioRunArb,
+        fc.array(fc.nat(7), { minLength: 1 }),
+        ({ start, intents }, sizes) => {
+          const tenant = runIntents(start, intents).final;
+          const builder = validityViewBuilder(tenant);
+          expect(builder.total).toBe(tenant.keys.size);
+          let turn = 0;
+          while (builder.built < builder.total) {
+            const before = builder.built;
+            // A step of 0 builds nothing; the loop then moves on to the next size.
+            builder.step(sizes[turn % sizes.length] as number);
+            expect(builder.built - before).toBeLessThanOrEqual(
+              sizes[turn % sizes.length] as number,
+            );
+            if (builder.built === before) builder.step(1);
+            turn++;
+          }
+          const view = builder.view();
+          const whole = buildValidityView(tenant);
+          expect(view.rows).toEqual(whole.rows);
+          view.rows.forEach((row, index) => {
+            expect(view.rowIndex.get(row.key.id)).toBe(index);
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses to give a view it has not finished', () => {
+    const builder = validityViewBuilder(startTenant(janeTinoStart));
+    builder.step(1);
+    expect(() => builder.view()).toThrow(`The view is built to 1 of ${builder.total} keys.`);
+    builder.step(builder.total);
+    expect(builder.built).toBe(builder.total);
+    expect(builder.view().rows).toHaveLength(builder.total);
   });
 });

@@ -112,10 +112,10 @@ function cellFor(outcome: StageOutcome, keyId: KeyId): WhatIfCell {
 }
 
 /**
- * Rows for these keys: each key's verdict now and under each lifecycle stage of its creator.
- * Stages are run once per creator and shared by that creator's keys.
+ * A maker of rows against one tenant: each key's verdict now and under each lifecycle stage of
+ * its creator. Stages are run once per creator and shared by that creator's keys, across calls.
  */
-export function whatIfRows(tenant: Tenant, keys: Iterable<ApiKey>): WhatIfRow[] {
+export function whatIfRowMaker(tenant: Tenant): (key: ApiKey) => WhatIfRow {
   const outcomesByCreator = new Map<AccountId, Record<LifecycleStage, StageOutcome>>();
   const outcomesFor = (accountId: AccountId) => {
     let outcomes = outcomesByCreator.get(accountId);
@@ -132,10 +132,9 @@ export function whatIfRows(tenant: Tenant, keys: Iterable<ApiKey>): WhatIfRow[] 
     }
     return outcomes;
   };
-  const rows: WhatIfRow[] = [];
-  for (const key of keys) {
+  return (key) => {
     const outcomes = outcomesFor(key.createdBy);
-    rows.push({
+    return {
       key,
       creator: tenant.accounts.get(key.createdBy),
       now: evaluateKey(tenant, key.id),
@@ -146,8 +145,15 @@ export function whatIfRows(tenant: Tenant, keys: Iterable<ApiKey>): WhatIfRow[] 
         deleted: cellFor(outcomes.deleted, key.id),
         reinvited: cellFor(outcomes.reinvited, key.id),
       },
-    });
-  }
+    };
+  };
+}
+
+/** Rows for these keys, in their order (see `whatIfRowMaker`). */
+export function whatIfRows(tenant: Tenant, keys: Iterable<ApiKey>): WhatIfRow[] {
+  const rowOf = whatIfRowMaker(tenant);
+  const rows: WhatIfRow[] = [];
+  for (const key of keys) rows.push(rowOf(key));
   return rows;
 }
 

@@ -196,7 +196,7 @@ async function restoreSaved({ text, loading }: SavedToRestore): Promise<SavedChe
       store.setState({ loading: null });
       return { kind: 'unreadable', text, problems: outcome.problems };
     }
-    const { facts, genesis, events, tenant, baseTenant } = outcome.log;
+    const { facts, genesis, events, tenant, view, baseTenant } = outcome.log;
     const state: LogState = {
       scenarioId: facts.scenarioId,
       scenarioParams: facts.scenarioParams,
@@ -212,7 +212,7 @@ async function restoreSaved({ text, loading }: SavedToRestore): Promise<SavedChe
       events: events.slice(0, facts.baseEvents),
       tenant: baseTenant,
     });
-    store.getState().replaceLog(state, tenant);
+    store.getState().replaceLog(state, tenant, view);
     return { kind: 'readable', text, state };
   } catch (error) {
     if (store.getState().loading === loading) {

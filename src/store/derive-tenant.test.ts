@@ -47,6 +47,20 @@ describe('tenant deriver', { timeout: 30_000 }, () => {
     }
   });
 
+  it('takes a view built beside the tenant as it is, and advances it with the next change', () => {
+    const deriver = createTenantDeriver();
+    const start = replay(genesis, events).tenant;
+    const built = buildValidityView(start);
+    deriver.remember(genesis, events, events.length, start, built);
+    expect(deriver.deriveView(genesis, events, events.length)).toBe(built);
+    const event = changeStatus(start, 'account_deactivated', janeId());
+    const result = apply(start, event);
+    if (!result.ok) throw new Error(result.refusal.reason);
+    const log = [...events, event];
+    deriver.remember(genesis, log, log.length, result.tenant);
+    expect(deriver.deriveView(genesis, log, log.length)).toEqual(buildValidityView(result.tenant));
+  });
+
   it('rebuilds when the cursor moves back, as after undo', () => {
     const deriver = createTenantDeriver();
     const jane = janeId();

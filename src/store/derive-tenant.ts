@@ -132,17 +132,22 @@ export function createTenantDeriver() {
       : null;
   }
 
+  /** `tenant` is the tenant at `cursor`; `built`, when given, is its validity view. */
   function remember(
     genesis: TenantGenesis,
     events: readonly TenantEvent[],
     cursor: number,
     tenant: Tenant,
+    built?: ValidityView,
   ): void {
     // One event on from what we had: the view moves on by the rows that event touches.
     const from = extendable(genesis, events, cursor);
     const event = events[cursor - 1];
     let view: ValidityView | null = null;
-    if (from?.view != null && from.tenant === tenant) {
+    if (built !== undefined) {
+      // Built beside the tenant: a large load builds it a slice at a time.
+      view = built;
+    } else if (from?.view != null && from.tenant === tenant) {
       // The same tenant again (a Reset with nothing changed): its view still holds.
       view = from.view;
     } else if (from?.view != null && cursor === from.cursor + 1 && event !== undefined) {

@@ -90,9 +90,9 @@ export interface TenantStore {
   /**
    * Replace the whole state (an import, a shared link, what the last visit saved). The caller
    * has validated it: `events` all apply to `genesis` in order. `tenant`, when the caller built
-   * it, is the tenant at the cursor: it is then not replayed again.
+   * it, is the tenant at the cursor: it is then not replayed again; `view`, its validity view.
    */
-  replaceLog(state: LogState, tenant?: Tenant): void;
+  replaceLog(state: LogState, tenant?: Tenant, view?: ValidityView): void;
   dismissNotice(): void;
   showNotice(tone: Notice['tone'], message: string): void;
 }
@@ -113,7 +113,13 @@ export function selectView(
 /** The store's part of a scenario. A builder's tenant is handed to the deriver: no replay. */
 function scenarioState(scenario: Scenario, params: ScenarioParams) {
   if (scenario.tenant !== undefined) {
-    deriver.remember(scenario.genesis, scenario.events, scenario.events.length, scenario.tenant);
+    deriver.remember(
+      scenario.genesis,
+      scenario.events,
+      scenario.events.length,
+      scenario.tenant,
+      scenario.view,
+    );
   }
   return {
     scenarioId: scenario.id,
@@ -278,9 +284,9 @@ export const useTenantStore = create<TenantStore>()((set, get) => {
       get().goTo(cursor + 1);
       return true;
     },
-    replaceLog(next, tenant) {
+    replaceLog(next, tenant, view) {
       const cursor = Math.max(0, Math.min(next.events.length, next.cursor));
-      if (tenant !== undefined) deriver.remember(next.genesis, next.events, cursor, tenant);
+      if (tenant !== undefined) deriver.remember(next.genesis, next.events, cursor, tenant, view);
       set({
         scenarioId: next.scenarioId,
         scenarioParams: next.scenarioParams,

@@ -4,6 +4,7 @@ import { replay } from '../core/apply';
 import { changeStatus } from '../core/commands';
 import { toDocument } from '../core/document/document';
 import { GENERATION_STAGES, generateLargeScenario } from '../core/scenarios/large';
+import { buildValidityView } from '../core/validity-view';
 import { readSavedStateText, savedStateText } from '../persist/saved-state';
 import {
   BUILDING_STAGE,
@@ -11,6 +12,7 @@ import {
   createCoreClient,
   JobCancelled,
   type Progress,
+  VIEW_STAGE,
 } from './core-client';
 import { CHECKING_STAGE } from './core-handler';
 import { envelope } from './protocol';
@@ -59,6 +61,7 @@ describe('the core worker client', () => {
       expect(log.tenant).toEqual(expected.tenant);
       expect(log.tenant).toEqual(replay(expected.genesis, expected.events).tenant);
       expect(log.baseTenant).toBe(log.tenant);
+      expect(log.view.rows).toEqual(buildValidityView(log.tenant).rows);
       expect(log.facts).toEqual({
         scenarioId: 'large',
         scenarioParams: { people, keysPerPerson },
@@ -86,7 +89,7 @@ describe('the core worker client', () => {
       onGenesis: (genesis) => names.push(genesis.name),
     }).done;
     if (outcome.kind !== 'built') throw new Error('not built');
-    expect(stagesOf(progress)).toEqual([...GENERATION_STAGES, BUILDING_STAGE]);
+    expect(stagesOf(progress)).toEqual([...GENERATION_STAGES, BUILDING_STAGE, VIEW_STAGE]);
     expect(names).toEqual([outcome.log.genesis.name]);
     expect(progress.find((p) => p.stage === 'Generating people' && p.done === 150)).toEqual({
       stage: 'Generating people',
@@ -94,9 +97,17 @@ describe('the core worker client', () => {
       total: 150,
     });
     const total = outcome.log.events.length;
-    expect(progress.at(-1)).toEqual({ stage: BUILDING_STAGE, done: total, total, unit: 'events' });
-    // No slice built more than a chunk: with no time allowed, it yields after each.
-    expect(turns).toBeGreaterThanOrEqual(Math.floor(total / 128));
+    expect(progress.filter((p) => p.stage === BUILDING_STAGE).at(-1)).toEqual({
+      stage: BUILDING_STAGE,
+      done: total,
+      total,
+      unit: 'events',
+    });
+    const keys = outcome.log.tenant.keys.size;
+    expect(progress.at(-1)).toEqual({ stage: VIEW_STAGE, done: keys, total: keys, unit: 'keys' });
+    // No slice built more than a chunk: with no time allowed, it yields after each (128 events,
+    // 32 validity rows).
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(total / 128) + Math.floor(keys / 32));
   });
 
   it('drops a stale reply with its reason, and goes on with the request under way', async () => {
@@ -225,7 +236,13 @@ describe('the core worker client', () => {
       });
       expect(outcome.log.tenant).toEqual(afterFirst);
       expect(outcome.log.baseTenant).toEqual(base);
-      expect(stagesOf(progress)).toEqual([...GENERATION_STAGES, CHECKING_STAGE, BUILDING_STAGE]);
+      expect(outcome.log.view.rows).toEqual(buildValidityView(afterFirst).rows);
+      expect(stagesOf(progress)).toEqual([
+        ...GENERATION_STAGES,
+        CHECKING_STAGE,
+        BUILDING_STAGE,
+        VIEW_STAGE,
+      ]);
     });
 
     it('hands back the reader’s problems when the saved state cannot be opened', async () => {

@@ -15,6 +15,8 @@ import type { DocumentProblem } from '../core/document/document';
 import type { TenantEvent } from '../core/events';
 import { createTenant, type Tenant, type TenantGenesis } from '../core/model';
 import { type TrustedBuilder, trustedBuilder } from '../core/trusted-replay';
+import type { ValidityView } from '../core/validity-view';
+import { validityViewBuilder } from '../core/validity-view-builder';
 import {
   envelope,
   type LogFacts,
@@ -49,6 +51,8 @@ export interface BuiltLog {
   readonly events: readonly TenantEvent[];
   /** The tenant after `facts.cursor` events. */
   readonly tenant: Tenant;
+  /** Its validity view, built here a slice at a time, so that the first render need not. */
+  readonly view: ValidityView;
   /** The tenant after the generated scenario's own events (`facts.baseEvents`). */
   readonly baseTenant: Tenant;
 }
@@ -93,11 +97,14 @@ export class JobCancelled extends Error {
   }
 }
 
-/** The words of the page's own stage. */
+/** The words of the page's own stages: the tenant, then every key's verdicts. */
 export const BUILDING_STAGE = 'Building the tenant:';
+export const VIEW_STAGE = 'Working out every key’s verdicts:';
 
 /** Events pushed between two looks at the clock: well under a ms of work. */
 const CHUNK = 128;
+/** Validity rows built between two looks at the clock (a row is a few what-if verdicts). */
+const VIEW_CHUNK = 32;
 
 function defaultWorker(): WorkerLike {
   return new Worker(new URL('./core-worker.ts', import.meta.url), {
@@ -184,14 +191,49 @@ export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
     job.cursorTenant !== null &&
     job.events.length >= job.facts.total;
 
-  const complete = (job: Running): void => {
+  /**
+   * Every key's validity row for the tenant at the cursor, a slice at a time: on a large tenant
+   * this is the longest work of the load (about 30,000 keys, five what-if stages per creator),
+   * and left to the first render it would be one long task. Undefined once the job is over.
+   */
+  const buildView = async (job: Running, tenant: Tenant): Promise<ValidityView | undefined> => {
+    const builder = validityViewBuilder(tenant);
+    const report = () =>
+      job.hooks.onProgress?.({
+        stage: VIEW_STAGE,
+        done: builder.built,
+        total: builder.total,
+        unit: 'keys',
+      });
+    report();
+    let sliceStart = now();
+    while (builder.built < builder.total) {
+      builder.step(VIEW_CHUNK);
+      if (now() - sliceStart >= sliceMs) {
+        report();
+        await yieldToPage();
+        if (job.over) return undefined;
+        sliceStart = now();
+      }
+    }
+    report();
+    await yieldToPage();
+    return job.over ? undefined : builder.view();
+  };
+
+  const complete = async (job: Running): Promise<void> => {
     const { facts, genesis, baseTenant, cursorTenant } = job;
     if (job.over || facts === null || genesis === null) return;
     if (baseTenant === null || cursorTenant === null) return;
+    const view = await buildView(job, cursorTenant);
+    if (view === undefined || job.over) return;
+    // The arrival gets a task of its own: the caller renders it.
+    await yieldToPage();
+    if (job.over) return;
     finish(job);
     job.resolve({
       kind: 'built',
-      log: { facts, genesis, events: job.events, tenant: cursorTenant, baseTenant },
+      log: { facts, genesis, events: job.events, tenant: cursorTenant, view, baseTenant },
     });
   };
 
@@ -203,8 +245,8 @@ export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
 
   /**
    * Build what has arrived, a slice at a time. Keeping a tenant (the builder freezes what it
-   * built) and the arrival (the caller then renders it) each get a task of their own: both can
-   * cost more than a slice.
+   * built, a map per task) and the arrival (the caller then renders it) get tasks of their own:
+   * both can cost more than a slice.
    */
   const pump = async (job: Running) => {
     if (job.pumping) return;
@@ -215,18 +257,25 @@ export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
         if (job.over) return;
         const builder = job.builder;
         if (builder === null) return;
+        if (atMark(job, builder.applied)) {
+          // Keep the tenant here: its maps frozen one per task, since a large one takes a while.
+          reportBuild(job);
+          await yieldToPage();
+          if (job.over) return;
+          while (builder.freezeStep()) {
+            await yieldToPage();
+            if (job.over) return;
+          }
+          keepMarks(job);
+          await yieldToPage();
+          sliceStart = now();
+          continue;
+        }
         const applied = builder.applied;
         const stop = Math.min(nextMark(job, applied), job.events.length, applied + CHUNK);
         if (stop <= applied) break;
         builder.push(job.events.slice(applied, stop));
-        if (atMark(job, builder.applied)) {
-          reportBuild(job);
-          await yieldToPage();
-          if (job.over) return;
-          keepMarks(job);
-          await yieldToPage();
-          sliceStart = now();
-        } else if (now() - sliceStart >= sliceMs) {
+        if (now() - sliceStart >= sliceMs) {
           reportBuild(job);
           await yieldToPage();
           sliceStart = now();
@@ -235,7 +284,7 @@ export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
       reportBuild(job);
       if (ready(job)) {
         await yieldToPage();
-        complete(job);
+        await complete(job);
       }
     } catch (error) {
       // A trusted event refused: the log is not what the worker promised.
@@ -297,7 +346,6 @@ export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
           return;
         }
         job.facts = facts;
-        keepMarks(job);
         void pump(job);
         return;
       }

@@ -87,6 +87,6 @@ export async function generateScenario(
   }
   const outcome = await runFor(loading, { type: 'generate', scenarioId: entry.id, params });
   if (outcome.kind !== 'built') throw new Error('The worker read a saved state instead.');
-  const { facts, genesis, events, tenant } = outcome.log;
-  return { id: entry.id, title: facts.title, genesis, events, tenant };
+  const { facts, genesis, events, tenant, view } = outcome.log;
+  return { id: entry.id, title: facts.title, genesis, events, tenant, view };
 }

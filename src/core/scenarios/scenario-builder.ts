@@ -29,6 +29,7 @@ import {
   type TenantGenesis,
 } from '../model';
 import { apply } from '../reducer';
+import type { ValidityView } from '../validity-view';
 
 export interface Scenario {
   readonly id: string;
@@ -41,6 +42,8 @@ export interface Scenario {
    * `replay(genesis, events).tenant`.
    */
   readonly tenant?: Tenant;
+  /** The validity view of `tenant`, when it was built beside it (off the page's busy moments). */
+  readonly view?: ValidityView;
 }
 
 const SCENARIO: Actor = { kind: 'scenario' };
