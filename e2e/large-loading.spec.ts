@@ -1,4 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { toDocument } from '../src/core/document/document';
+import { generateLargeScenario } from '../src/core/scenarios/large';
 import { expect, test } from './fixtures/console-page';
 
 /**
@@ -135,5 +138,66 @@ test.describe('Loading a large tenant', () => {
     // The saved change came back with it.
     await expect(row.getByRole('button', { name: 'Reactivate', exact: true })).toBeVisible();
     expect(await appearances(page)).toEqual(['header', 'progressbar', 'people']);
+  });
+
+  test.describe('importing a large file', () => {
+    /**
+     * A file of a generated tenant with every event written out (no scenario named), made with
+     * the console's own core, as a tool or another console might write it: the worker checks
+     * each of its events, then the page builds the tenant from them.
+     */
+    async function largeFile(path: string, people: number): Promise<number> {
+      const { genesis, events } = generateLargeScenario({ people, keysPerPerson: 4 });
+      const state = { scenarioId: 'custom', scenarioParams: {}, genesis, events, cursor: 0 };
+      await writeFile(path, JSON.stringify(toDocument({ ...state, cursor: events.length })));
+      return events.length;
+    }
+
+    test('shows the import’s progress, then opens the file', async ({
+      consolePage,
+      page,
+    }, testInfo) => {
+      const path = testInfo.outputPath('big-tenant.klc.json');
+      const events = await largeFile(path, 3_000);
+      await consolePage.goto();
+      await consolePage.openShare();
+      await consolePage.importStateInput.setInputFiles(path);
+      const progress = page.getByRole('progressbar', { name: 'Importing big-tenant.klc.json' });
+      await expect(progress).toBeVisible();
+      await expect(
+        consolePage.shareRegion.getByText(
+          /^(Reading the file|Checking the file’s events [\d,]+ of [\d,]+|Building the tenant: [\d,]+ of [\d,]+ events|Working out every key’s verdicts: [\d,]+ of [\d,]+ keys)$/,
+        ),
+      ).toBeVisible();
+      await expect(consolePage.shareRegion.getByRole('status')).toHaveText(
+        `Imported big-tenant.klc.json (${events.toLocaleString('en-US')} events).`,
+        { timeout: 45_000 },
+      );
+      await expect(progress).toBeHidden();
+      await consolePage.closeShare();
+      await expect(page.getByText(/^Showing 3,\d{3} of 3,\d{3} accounts$/)).toBeVisible();
+    });
+
+    test('Cancel stops the import and keeps the console as it was', async ({
+      consolePage,
+      page,
+    }, testInfo) => {
+      const path = testInfo.outputPath('big-tenant.klc.json');
+      await largeFile(path, 3_000);
+      await consolePage.goto();
+      await consolePage.deactivate('Eli Brooks');
+      await consolePage.openShare();
+      await consolePage.importStateInput.setInputFiles(path);
+      const progress = page.getByRole('progressbar', { name: 'Importing big-tenant.klc.json' });
+      await expect(progress).toBeVisible();
+      await consolePage.shareRegion.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await expect(consolePage.shareRegion.getByRole('status')).toHaveText(
+        'Cancelled the import of big-tenant.klc.json: the console is unchanged.',
+      );
+      await expect(progress).toBeHidden();
+      await consolePage.closeShare();
+      await expect(consolePage.tenantSummary).toContainText('Tino Corp');
+      await expect(consolePage.personAction('Eli Brooks', 'Reactivate')).toBeVisible();
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { initialiseScenarioFromUrl, writeScenarioToAddress } from './app/scenario-url';
@@ -28,11 +28,16 @@ async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (root === null) throw new Error('index.html has no #root element');
   const initial = useTenantStore.getState();
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  // A transition: React renders the first page in slices of a few ms, yielding between them,
+  // instead of in one long task (the browser's first layout and paint follow it either way).
+  const reactRoot = createRoot(root);
+  startTransition(() => {
+    reactRoot.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  });
   // After the first render: saving, other tabs and links pasted later; the simulated API,
   // whichever view is open; then the other views' chunks while the browser is idle.
   void import('./app/after-render').then((module) => module.startAfterRender(initial));

@@ -279,7 +279,7 @@ async function openLinkFromAddress(): Promise<void> {
   const result = await openLinkPayload(payload);
   const store = useTenantStore.getState();
   if (result.ok) store.showNotice('info', 'Opened the state from the shared link.');
-  else if (!('kept' in result)) store.showNotice('error', linkRefusal(result.problems));
+  else if ('problems' in result) store.showNotice('error', linkRefusal(result.problems));
 }
 
 type StartState = Pick<TenantStore, keyof LogState | 'loading'>;

@@ -14,8 +14,11 @@ import { janeTinoScenario } from '../core/scenarios/jane-tino';
 import { accountNamed, keyNamed } from '../core/testing/named';
 import { selectTenant, useTenantStore } from '../store/tenant-store';
 import { answerEveryQuestion } from '../test/answer-questions';
+import { createCoreClient } from '../worker/core-client';
+import { fakeCoreWorker } from '../worker/testing/fake-core-worker';
 import { encodeDocument } from './link-codec';
 import { importStateFile, openLinkPayload } from './open-state';
+import { readStateFile } from './state-document';
 
 type Json = Record<string, unknown>;
 
@@ -315,6 +318,15 @@ describe('hostile inputs', () => {
 
   it.each(FILES)('refuses a file with %s', async (_label, input, field, reason) => {
     await expectRefused(() => importStateFile(toFile(input())), field, reason);
+  });
+
+  it.each(FILES)('refuses a file with %s in the core worker as on the page', async (_l, input) => {
+    const file = toFile(input());
+    const client = createCoreClient({ createWorker: () => fakeCoreWorker({ auto: true }).worker });
+    const outcome = await client.run({ type: 'read-file', file }).done;
+    const page = await readStateFile(file);
+    expect(page.ok).toBe(false);
+    expect(outcome).toEqual({ kind: 'unreadable', problems: page.ok ? [] : page.problems });
   });
 
   it('refuses a file over the size limit from its size, without reading it', async () => {

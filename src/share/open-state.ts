@@ -4,47 +4,28 @@
  * leaves the console exactly as it was (the same log, the same cursor).
  */
 import { replaceAsking } from '../app/ask-store';
-import { type DocumentProblem, LIMITS, type ReadResult } from '../core/document/document';
+import type { DocumentProblem, ReadResult } from '../core/document/document';
 import { DEFAULT_VIEW, VIEW_PARAM, type ViewId } from '../navigation/view-param';
 import { type LogState, useTenantStore } from '../store/tenant-store';
+import type { JobHooks } from '../worker/core-client';
 import { decodePayload, encodeDocument, STATE_PARAM } from './link-codec';
-import { documentOf, readStateText } from './state-document';
+import { documentOf, readStateFile, readStateText, rememberReadBase } from './state-document';
+
+export { readStateFile };
 
 export type OpenResult =
   | { readonly ok: true; readonly state: LogState }
   | { readonly ok: false; readonly problems: readonly DocumentProblem[] }
   /** The person chose to keep the changes it would have dropped. */
-  | { readonly ok: false; readonly kept: true };
+  | { readonly ok: false; readonly kept: true }
+  /** The import was cancelled while the file was read: nothing changed. */
+  | { readonly ok: false; readonly cancelled: true };
 
 /** The state a link's payload holds, checked, without opening it. */
 export async function readLinkPayload(payload: string): Promise<ReadResult> {
   const decoded = await decodePayload(payload);
   if (!decoded.ok) return { ok: false, problems: [{ field: '(link)', reason: decoded.reason }] };
   return readStateText(decoded.text);
-}
-
-/** The state a file holds, checked: too large is refused from its size, before it is read. */
-export async function readStateFile(file: Blob): Promise<ReadResult> {
-  const limit = LIMITS.maxBytes.toLocaleString('en-US');
-  if (file.size > LIMITS.maxBytes) {
-    return {
-      ok: false,
-      problems: [
-        {
-          field: '(file)',
-          reason: `is ${file.size.toLocaleString('en-US')} bytes; the limit is ${limit}.`,
-        },
-      ],
-    };
-  }
-  let text: string;
-  try {
-    // Fatal: a file that is not UTF-8 is refused, not read with replacement characters.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-  } catch {
-    return { ok: false, problems: [{ field: '(file)', reason: 'is not UTF-8 text.' }] };
-  }
-  return readStateText(text);
 }
 
 /** Open what was read, once checked; over changes only when the person agrees. */
@@ -62,7 +43,64 @@ export async function openLinkPayload(payload: string): Promise<OpenResult> {
 
 /** Import a file into the console, or say why not (and change nothing). */
 export async function importStateFile(file: Blob): Promise<OpenResult> {
-  return opened('import', await readStateFile(file));
+  return startImport(file).done;
+}
+
+export interface ImportJob {
+  readonly done: Promise<OpenResult>;
+  /** Stop reading: the console stays exactly as it is (`done` settles as cancelled). */
+  cancel(): void;
+}
+
+const CANCELLED: OpenResult = { ok: false, cancelled: true };
+
+/**
+ * Import a file, read and checked in the core worker (where there is one) while the page keeps
+ * answering: `hooks` hear its progress, and the page builds the tenant from the checked events a
+ * slice at a time (worker/core-client.ts). An import wins over a scenario still loading.
+ */
+export function startImport(file: Blob, hooks: JobHooks = {}): ImportJob {
+  let cancelled = false;
+  let cancelJob: (() => void) | null = null;
+  const read = async (): Promise<OpenResult> => {
+    const { canUseWorker, coreClient } = await import('../worker/off-thread');
+    if (cancelled) return CANCELLED;
+    if (!canUseWorker()) {
+      const read = await readStateFile(file);
+      return cancelled ? CANCELLED : opened('import', read);
+    }
+    useTenantStore.getState().cancelLoading();
+    const job = coreClient().run({ type: 'read-file', file }, hooks);
+    cancelJob = job.cancel;
+    let outcome: Awaited<typeof job.done>;
+    try {
+      outcome = await job.done;
+    } catch (error) {
+      if (cancelled) return CANCELLED;
+      const why = error instanceof Error ? error.message : String(error);
+      return { ok: false, problems: [{ field: '(file)', reason: `could not be read: ${why}` }] };
+    }
+    if (outcome.kind === 'unreadable') return { ok: false, problems: outcome.problems };
+    const { facts, genesis, events, tenant, view } = outcome.log;
+    const state: LogState = {
+      scenarioId: facts.scenarioId,
+      scenarioParams: facts.scenarioParams,
+      genesis,
+      events,
+      cursor: facts.cursor,
+    };
+    rememberReadBase(genesis, events.slice(0, facts.baseEvents));
+    const open = () => useTenantStore.getState().replaceLog(state, tenant, view);
+    if (!(await replaceAsking('import', open))) return { ok: false, kept: true };
+    return { ok: true, state };
+  };
+  return {
+    done: read(),
+    cancel: () => {
+      cancelled = true;
+      cancelJob?.();
+    },
+  };
 }
 
 /** The link to a state: this page's address without its query, and the state in the fragment. */

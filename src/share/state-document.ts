@@ -11,6 +11,7 @@ import {
   type ConsoleDocument,
   LIMITS,
   migrate,
+  type OnCheckProgress,
   type ReadResult,
   readDocument,
   readDocumentText,
@@ -49,9 +50,10 @@ export function scenarioEventsOf(state: LogState): readonly TenantEvent[] {
 export async function readStateDocument(
   raw: unknown,
   onProgress?: OnGenerationProgress,
+  onChecked?: OnCheckProgress,
 ): Promise<ReadResult> {
   const migrated = migrate(raw);
-  const read = await readDocument(migrated.ok ? migrated.document : raw, onProgress);
+  const read = await readDocument(migrated.ok ? migrated.document : raw, onProgress, onChecked);
   if (read.ok && migrated.ok) {
     const base = migrated.document['base'] as ConsoleDocument['base'];
     // Checked by readDocument: a generated base of `base.events` events, all at the start.
@@ -62,8 +64,25 @@ export async function readStateDocument(
   return read;
 }
 
+/**
+ * The generated scenario's events a state read here starts with (none when its base is not a
+ * generated scenario): a worker that read it says how many, and the page remembers them.
+ */
+export function readBaseOf(state: Pick<LogState, 'genesis'>): readonly TenantEvent[] {
+  return readBases.get(state.genesis) ?? [];
+}
+
+/** A state read elsewhere (the worker) starts with these generated events: see `documentOf`. */
+export function rememberReadBase(genesis: TenantGenesis, events: readonly TenantEvent[]): void {
+  if (events.length > 0) readBases.set(genesis, events);
+}
+
 /** Read JSON text (see `readDocumentText`): too large or not JSON is refused with its reason. */
-export async function readStateText(text: string): Promise<ReadResult> {
+export async function readStateText(
+  text: string,
+  onProgress?: OnGenerationProgress,
+  onChecked?: OnCheckProgress,
+): Promise<ReadResult> {
   if (text.length > LIMITS.maxBytes) return readDocumentText(text);
   let raw: unknown;
   try {
@@ -72,7 +91,35 @@ export async function readStateText(text: string): Promise<ReadResult> {
     // readDocumentText words the refusal (with the parser's own message).
     return readDocumentText(text);
   }
-  return readStateDocument(raw);
+  return readStateDocument(raw, onProgress, onChecked);
+}
+
+/** The state a file holds, checked: too large is refused from its size, before it is read. */
+export async function readStateFile(
+  file: Blob,
+  onProgress?: OnGenerationProgress,
+  onChecked?: OnCheckProgress,
+): Promise<ReadResult> {
+  const limit = LIMITS.maxBytes.toLocaleString('en-US');
+  if (file.size > LIMITS.maxBytes) {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: '(file)',
+          reason: `is ${file.size.toLocaleString('en-US')} bytes; the limit is ${limit}.`,
+        },
+      ],
+    };
+  }
+  let text: string;
+  try {
+    // Fatal: a file that is not UTF-8 is refused, not read with replacement characters.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    return { ok: false, problems: [{ field: '(file)', reason: 'is not UTF-8 text.' }] };
+  }
+  return readStateText(text, onProgress, onChecked);
 }
 
 /** Problems as the console lists them: `field: reason`. */

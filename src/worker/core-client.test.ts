@@ -124,10 +124,10 @@ describe('the core worker client', () => {
   it.each([
     [
       'another version',
-      { v: 2, id: 1, type: 'progress', stage: 'x', done: 0, total: 1 },
-      'Protocol version 2; this side speaks version 1.',
+      { v: 1, id: 1, type: 'progress', stage: 'x', done: 0, total: 1 },
+      'Protocol version 1; this side speaks version 2.',
     ],
-    ['an unknown type', { v: 1, id: 1, type: 'tenant' }, 'Unknown message type "tenant".'],
+    ['an unknown type', { v: 2, id: 1, type: 'tenant' }, 'Unknown message type "tenant".'],
   ])('fails the request on a reply of %s, saying why', async (_, data, reason) => {
     const fake = fakeCoreWorker();
     const { client, refused } = clientOver(fake);

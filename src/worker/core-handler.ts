@@ -6,14 +6,15 @@
  * Replies, in order: progress now and then; the genesis; the log's events in batches of
  * `EVENTS_PER_BATCH` (structured-cloned, so no one message takes the page long to read); and the
  * log's facts. A generation streams its events while it runs (the page builds the tenant
- * meanwhile) and sends the facts last; a saved state is read whole first (it may be refused), so
- * its facts come before its events.
+ * meanwhile) and sends the facts last; a saved state or a file to import is read whole first (it
+ * may be refused), so its facts come before its events.
  */
 import type { TenantEvent } from '../core/events';
 import { GENERATION_STAGES, type GenerationProgress } from '../core/scenarios/large';
 import { findScenario } from '../core/scenarios/scenario-catalog';
 import { readScenarioParams } from '../core/scenarios/scenario-params';
 import { peekSavedBase, readSavedStateText } from '../persist/saved-state';
+import { readBaseOf, readStateFile } from '../share/state-document';
 import {
   envelope,
   type LogFacts,
@@ -37,6 +38,8 @@ export interface HandlerOptions {
 
 /** Stage words the worker adds to the generator's. */
 export const CHECKING_STAGE = 'Checking the saved state';
+export const READING_FILE_STAGE = 'Reading the file';
+export const CHECKING_FILE_STAGE = 'Checking the file’s events';
 
 export function createCoreHandler(
   post: (reply: WorkerReply) => void,
@@ -135,6 +138,42 @@ export function createCoreHandler(
             title: entry?.title ?? state.genesis.name,
             total: state.events.length,
             baseEvents: Math.min(state.events.length, peekSavedBase(request.text)?.events ?? 0),
+            cursor: state.cursor,
+          },
+        });
+        sendEvents(state.events, state.events.length);
+        return;
+      }
+      case 'read-file': {
+        progress(READING_FILE_STAGE, 0, 0);
+        // A generated base is generated again first (its genesis then names the tenant early);
+        // then the file's own events are checked, each through every rule.
+        let genesisSent = false;
+        const read = await readStateFile(
+          request.file,
+          (step) => {
+            if (!genesisSent) {
+              reply({ type: 'genesis', genesis: step.genesis });
+              genesisSent = true;
+            }
+            progress(step.stage, step.done, step.total);
+          },
+          (done, total) => progress(CHECKING_FILE_STAGE, done, total),
+        );
+        if (!read.ok) {
+          reply({ type: 'unreadable', problems: read.problems });
+          return;
+        }
+        const { state } = read;
+        if (!genesisSent) reply({ type: 'genesis', genesis: state.genesis });
+        reply({
+          type: 'log',
+          facts: {
+            scenarioId: state.scenarioId,
+            scenarioParams: state.scenarioParams,
+            title: findScenario(state.scenarioId)?.title ?? state.genesis.name,
+            total: state.events.length,
+            baseEvents: readBaseOf(state).length,
             cursor: state.cursor,
           },
         });

@@ -22,22 +22,22 @@ describe('the core worker protocol', () => {
     ],
     [
       'a message of another version',
-      { ...envelope(4, generate), v: 2 },
-      'Protocol version 2; this side speaks version 1.',
+      { ...envelope(4, generate), v: 1 },
+      'Protocol version 1; this side speaks version 2.',
     ],
     [
       'a message of no version',
       { id: 4, type: 'generate' },
-      'Protocol version missing; this side speaks version 1.',
+      'Protocol version missing; this side speaks version 2.',
     ],
     [
       'a message without a request id',
-      { v: 1, type: 'generate' },
+      { v: 2, type: 'generate' },
       'No request id: every message names its request.',
     ],
     [
       'a request of an unknown type',
-      { v: 1, id: 4, type: 'replay' },
+      { v: 2, id: 4, type: 'replay' },
       'Unknown message type "replay".',
     ],
   ])('refuses %s, with the reason', (_, data, reason) => {
@@ -78,13 +78,13 @@ describe('the core worker protocol', () => {
   });
 
   it('refuses a reply of an unknown type or another version, not as stale', () => {
-    expect(readReply({ v: 1, id: 7, type: 'tenant' }, 7)).toEqual({
+    expect(readReply({ v: 2, id: 7, type: 'tenant' }, 7)).toEqual({
       ok: false,
       reason: 'Unknown message type "tenant".',
     });
     expect(readReply({ v: 0, id: 7, type: 'progress' }, 7)).toEqual({
       ok: false,
-      reason: 'Protocol version 0; this side speaks version 1.',
+      reason: 'Protocol version 0; this side speaks version 2.',
     });
   });
 });

@@ -11,7 +11,7 @@ import type { TenantGenesis } from '../core/model';
 import type { ScenarioParams } from '../core/scenarios/scenario-params';
 
 /** Raise it whenever a message changes shape: both sides then refuse the other's old messages. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 interface Envelope {
   readonly v: typeof PROTOCOL_VERSION;
@@ -24,7 +24,9 @@ export type RequestBody =
   /** Generate a generated scenario (today `large`) from its validated parameters. */
   | { readonly type: 'generate'; readonly scenarioId: string; readonly params: ScenarioParams }
   /** Read the saved state's text (as localStorage holds it), every event checked. */
-  | { readonly type: 'read-saved'; readonly text: string };
+  | { readonly type: 'read-saved'; readonly text: string }
+  /** Read a file to import (an export), every event checked. Version 2. */
+  | { readonly type: 'read-file'; readonly file: Blob };
 
 export type WorkerRequest = Envelope & RequestBody;
 
@@ -58,7 +60,7 @@ export type ReplyBody =
   /** The next events of the log, in order: `from` is the first one's index. */
   | { readonly type: 'events'; readonly from: number; readonly events: readonly TenantEvent[] }
   | { readonly type: 'log'; readonly facts: LogFacts }
-  /** The saved state cannot be opened: every problem, as the reader words it. */
+  /** The saved state or file cannot be opened: every problem, as the reader words it. */
   | { readonly type: 'unreadable'; readonly problems: readonly DocumentProblem[] }
   /** The work failed (a refused step, say): the request is over. */
   | { readonly type: 'failed'; readonly reason: string }
@@ -72,7 +74,11 @@ export type Read<T> =
   /** `stale`: a well-formed message of a request that is over (dropped, not an error). */
   | { readonly ok: false; readonly reason: string; readonly stale?: true };
 
-const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestBody['type']>(['generate', 'read-saved']);
+const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestBody['type']>([
+  'generate',
+  'read-saved',
+  'read-file',
+]);
 const REPLY_TYPES: ReadonlySet<string> = new Set<ReplyBody['type']>([
   'progress',
   'genesis',

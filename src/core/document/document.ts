@@ -216,30 +216,41 @@ export function migrate(
 }
 
 /** Replay `events` on `start`; the first refused event is the problem, named by its index. */
+/** How the check of a document's own events goes: `done` of `total` through every rule. */
+export type OnCheckProgress = (done: number, total: number) => void;
+
+/** Events checked between two reports: a few ms of work. */
+export const CHECK_REPORT_EVERY = 1_000;
+
 function replayChecked(
   start: Tenant,
   events: readonly unknown[],
   offset: number,
+  onChecked?: OnCheckProgress,
 ): DocumentProblem | null {
   let tenant = start;
+  onChecked?.(0, events.length);
   for (let i = 0; i < events.length; i++) {
     const result = apply(tenant, events[i] as TenantEvent);
     if (!result.ok) {
       return { field: `events[${i + offset}]`, reason: result.refusal.reason };
     }
     tenant = result.tenant;
+    if ((i + 1) % CHECK_REPORT_EVERY === 0) onChecked?.(i + 1, events.length);
   }
+  if (events.length % CHECK_REPORT_EVERY !== 0) onChecked?.(events.length, events.length);
   return null;
 }
 
 /**
  * Read a document (already JSON-parsed). Everything is checked; nothing is trusted. For a
  * generated base the scenario is generated again, so this is asynchronous; `onProgress` hears
- * how that generation goes.
+ * how that generation goes, `onChecked` how the check of the document's own events goes.
  */
 export async function readDocument(
   raw: unknown,
   onProgress?: OnGenerationProgress,
+  onChecked?: OnCheckProgress,
 ): Promise<ReadResult> {
   const migrated = migrate(raw);
   if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
@@ -295,7 +306,7 @@ export async function readDocument(
     baseEvents = scenario.events;
   }
   const start = baseEvents.length === 0 ? createTenant(genesis) : replayBase(genesis, baseEvents);
-  const problem = replayChecked(start, document.events, 0);
+  const problem = replayChecked(start, document.events, 0, onChecked);
   if (problem !== null) return { ok: false, problems: [problem] };
   const events = [...baseEvents, ...(document.events as TenantEvent[])];
   if (document.cursor > events.length) {

@@ -1,15 +1,24 @@
-import { type ChangeEvent, useEffect, useId, useState } from 'react';
+import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { downloadText } from '../../components/download-file';
 import { inputClass } from '../../components/form-parts';
+import { ProgressBar } from '../../components/progress-bar';
 import { LIMITS } from '../../core/document/document';
 import { useViewStore } from '../../navigation/view-store';
 import { LONG_LINK_CHARS } from '../../share/link-codec';
-import { exportFileName, exportText, importStateFile, shareLinkOf } from '../../share/open-state';
+import {
+  exportFileName,
+  exportText,
+  type ImportJob,
+  shareLinkOf,
+  startImport,
+} from '../../share/open-state';
 import { problemLines } from '../../share/state-document';
 import { logOf } from '../../store/log-state';
 import { type LogState, useTenantStore } from '../../store/tenant-store';
+import type { Progress } from '../../worker/core-client';
+import { progressText } from '../../worker/load-progress';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -67,6 +76,17 @@ function LinkDetails({ made, onCopyAnyway }: { made: MadeLink; onCopyAnyway: () 
   );
 }
 
+/** Reading shorter than this shows no bar: one that flashes by says less than none. */
+const SHOW_IMPORT_PROGRESS_AFTER_MS = 300;
+
+interface Importing {
+  readonly name: string;
+  readonly job: ImportJob;
+  readonly progress: Progress;
+  /** Shown once the import has taken over `SHOW_IMPORT_PROGRESS_AFTER_MS`. */
+  readonly shown: boolean;
+}
+
 function copyMessage(copy: Copy): string {
   if (copy === 'copied') return 'Link copied to the clipboard.';
   if (copy === 'failed') {
@@ -83,7 +103,11 @@ export function SharePanel() {
   const [made, setMade] = useState<MadeLink | null>(null);
   const [message, setMessage] = useState('');
   const [refusal, setRefusal] = useState<{ name: string; problems: string[] } | null>(null);
+  const [importing, setImporting] = useState<Importing | null>(null);
   const importId = useId();
+  // The import under way, for Cancel and for closing the dialog (which cancels it).
+  const job = useRef<ImportJob | null>(null);
+  useEffect(() => () => job.current?.cancel(), []);
 
   // A link shows the state it was made from: a later change takes it away.
   useEffect(
@@ -144,12 +168,35 @@ export function SharePanel() {
     input.value = '';
     if (file === undefined) return;
     start();
+    job.current?.cancel();
     setMessage(`Reading ${file.name}…`);
-    const result = await importStateFile(file);
+    const started: ImportJob = startImport(file, {
+      onProgress: (progress) =>
+        setImporting((now) => (now?.job === started ? { ...now, progress } : now)),
+    });
+    job.current = started;
+    setImporting({
+      name: file.name,
+      job: started,
+      progress: { stage: 'Starting', done: 0, total: 0 },
+      shown: false,
+    });
+    const timer = setTimeout(
+      () => setImporting((now) => (now?.job === started ? { ...now, shown: true } : now)),
+      SHOW_IMPORT_PROGRESS_AFTER_MS,
+    );
+    const result = await started.done;
+    clearTimeout(timer);
+    // A later import took over: its own ending says what happened.
+    if (job.current !== started) return;
+    job.current = null;
+    setImporting(null);
     if (result.ok) {
       setMessage(`Imported ${file.name} (${count(result.state.events.length)} events).`);
     } else if ('kept' in result) {
       setMessage(`Did not import ${file.name}: your changes are kept.`);
+    } else if ('cancelled' in result) {
+      setMessage(`Cancelled the import of ${file.name}: the console is unchanged.`);
     } else {
       setMessage('');
       setRefusal({ name: file.name, problems: [...new Set(problemLines(result.problems))] });
@@ -179,6 +226,15 @@ export function SharePanel() {
           />
         </label>
       </div>
+      {importing?.shown === true ? (
+        <ProgressBar
+          label={`Importing ${importing.name}`}
+          value={importing.progress.done}
+          max={importing.progress.total}
+          stage={progressText(importing.progress)}
+          onCancel={() => importing.job.cancel()}
+        />
+      ) : null}
       <p role="status" className="font-medium empty:sr-only">
         {message}
       </p>
