@@ -6,7 +6,7 @@ import { accountNamed } from '../core/testing/named';
 import { type LogState, selectTenant, useTenantStore } from '../store/tenant-store';
 import { usePersistStatus } from './persist-status';
 import { checkSaved, type Persistence, SAVE_DELAY_MS, startPersistence } from './persistence';
-import { SAVED_FORMAT, SAVED_VERSION, savedStateText } from './saved-state';
+import { estimatedSavedLength, SAVED_FORMAT, SAVED_VERSION, savedStateText } from './saved-state';
 import { SAVED_STATE_KEY } from './saved-state-key';
 
 const NOW = new Date(Date.UTC(2026, 0, 5, 12));
@@ -189,6 +189,25 @@ describe('saved state', () => {
     deactivate('Sam Patel');
     vi.advanceTimersByTime(SAVE_DELAY_MS);
     expect(await checkSaved(localStorage)).toMatchObject({ kind: 'readable', state: logOf() });
+  });
+
+  it('does not write out a state far over any quota, and says so', async () => {
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const document = toDocument({ ...logOf(), events: [...janeTinoScenario.events] });
+    // A limit between this state and the same with one more event, for the test.
+    await start({ unsavableChars: estimatedSavedLength(document) + 50 });
+    deactivate('Jane Tino');
+    vi.advanceTimersByTime(SAVE_DELAY_MS);
+    expect(useTenantStore.getState().notice?.message).toMatch(
+      /^The state is too big to save in this browser: about 0 million characters, where browsers keep about 5 million for a page\. It stays on this page until you leave it; Export JSON keeps a copy\.$/,
+    );
+    expect(setItem).not.toHaveBeenCalled();
+    // Never written out whole: only the document without its events, and a sample of them.
+    expect(
+      stringify.mock.calls.some(([value]) => JSON.stringify(value ?? null).length > 50_000),
+    ).toBe(false);
+    expect(saved()).toBeNull();
   });
 
   it('reports storage that cannot be reached at all', async () => {

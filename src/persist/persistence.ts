@@ -17,7 +17,12 @@ import { documentOf } from '../share/state-document';
 import { logOf } from '../store/log-state';
 import { type LogState, useTenantStore } from '../store/tenant-store';
 import { usePersistStatus } from './persist-status';
-import { readSavedStateText, savedStateText } from './saved-state';
+import {
+  estimatedSavedLength,
+  readSavedStateText,
+  savedStateText,
+  UNSAVABLE_CHARS,
+} from './saved-state';
 import { SAVED_STATE_KEY } from './saved-state-key';
 
 export const SAVE_DELAY_MS = 300;
@@ -98,12 +103,19 @@ function saveFailure(error: unknown): string {
   return `The state could not be saved in this browser: ${why}. It stays on this page until you leave it; Export JSON keeps a copy.`;
 }
 
+function tooBigToSave(size: number): string {
+  const millions = (size / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return `The state is too big to save in this browser: about ${millions} million characters, where browsers keep about 5 million for a page. It stays on this page until you leave it; Export JSON keeps a copy.`;
+}
+
 export interface PersistenceOptions {
   /** Where to save; `browserStorage()` by default. */
   readonly storage?: Storage | null;
   /** Where `pagehide` and `storage` events arrive; `window` by default. */
   readonly events?: EventTarget;
   readonly now?: () => Date;
+  /** A state estimated longer than this is not written out (`UNSAVABLE_CHARS` by default). */
+  readonly unsavableChars?: number;
   /**
    * What the start found under the key, if it already looked. Otherwise it is looked at now,
    * and nothing is saved until that check is done.
@@ -166,11 +178,18 @@ export function startPersistence(options: PersistenceOptions = {}): Persistence 
     cancelTimer();
     if (stopped || mode !== 'saving') return;
     const state = logOf(store.getState());
+    const document = documentOf(state);
+    const size = estimatedSavedLength(document);
+    if (size > (options.unsavableChars ?? UNSAVABLE_CHARS)) {
+      // Still pending, as after any refusal: a smaller state later (an undo, say) is saved.
+      store.getState().showNotice('error', tooBigToSave(size));
+      return;
+    }
     try {
       if (storage === null) {
         throw new DOMException('localStorage cannot be reached on this page.', 'SecurityError');
       }
-      storage.setItem(SAVED_STATE_KEY, savedStateText(documentOf(state), now()));
+      storage.setItem(SAVED_STATE_KEY, savedStateText(document, now()));
       saved = state;
       pending = false;
       options.onSaved?.();

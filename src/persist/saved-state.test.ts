@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { type DocumentState, toDocument } from '../core/document/document';
 import { janeTinoScenario } from '../core/scenarios/jane-tino';
+import { generateLargeScenario } from '../core/scenarios/large';
 import {
+  estimatedSavedLength,
   migrateSaved,
   readSavedStateText,
   SAVED_FORMAT,
@@ -78,5 +80,23 @@ describe('the saved-state envelope', () => {
     if (read.ok) return;
     expect(read.problems[0]?.field).toBe(field);
     expect(read.problems[0]?.reason).toMatch(reason);
+  });
+});
+
+describe('the estimate of a saved state’s length', () => {
+  it.each([
+    ['the default scenario', { ...jane, scenarioId: 'custom' }],
+    [
+      'a generated tenant with every event written out',
+      (() => {
+        const { genesis, events } = generateLargeScenario({ people: 400, keysPerPerson: 3 });
+        return { scenarioId: 'custom', scenarioParams: {}, genesis, events, cursor: 7 };
+      })(),
+    ],
+  ])('is within 15%% of the text itself: %s', (_label, state) => {
+    const document = toDocument(state);
+    const actual = savedStateText(document, new Date(0)).length;
+    const estimate = estimatedSavedLength(document);
+    expect(Math.abs(estimate - actual) / actual).toBeLessThan(0.15);
   });
 });

@@ -32,6 +32,35 @@ export function savedStateText(document: ConsoleDocument, savedAt: Date): string
   return JSON.stringify(envelope);
 }
 
+/**
+ * Past this many characters a state is not even written out for localStorage: browsers keep
+ * about 5 million there (Chromium and Firefox 5,242,880 UTF-16 units a page), so this is twice
+ * any quota we know of. Writing out 20 MB of JSON would hold the page for a few hundred ms only
+ * to be refused.
+ */
+export const UNSAVABLE_CHARS = 10_000_000;
+
+/** Events whose JSON is measured to estimate the rest: the first, middle and last few. */
+const SAMPLE = 64;
+
+/**
+ * About how long `savedStateText(document)` would be, from the JSON of the document without its
+ * events and of a sample of them: cheap enough for every save, close enough to tell a state
+ * that fits from one twice the quota.
+ */
+export function estimatedSavedLength(document: ConsoleDocument): number {
+  const { events } = document;
+  const rest = JSON.stringify({ ...document, events: [] }).length + 200;
+  if (events.length <= SAMPLE * 3) return rest + JSON.stringify(events).length;
+  const middle = Math.floor(events.length / 2);
+  const sample = [
+    ...events.slice(0, SAMPLE),
+    ...events.slice(middle, middle + SAMPLE),
+    ...events.slice(-SAMPLE),
+  ];
+  return rest + Math.round((JSON.stringify(sample).length / sample.length) * events.length);
+}
+
 type Migrated =
   | { readonly ok: true; readonly envelope: Record<string, unknown> }
   | { readonly ok: false; readonly problem: DocumentProblem };

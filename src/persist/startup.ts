@@ -10,7 +10,7 @@
  * since (a per-tab mark in sessionStorage).
  */
 import { useAskStore } from '../app/ask-store';
-import type { DocumentProblem } from '../core/document/document';
+import { type DocumentProblem, rememberFingerprint } from '../core/document/document';
 import { findScenario } from '../core/scenarios/scenario-catalog';
 import { type RawScenarioParams, readScenarioParams } from '../core/scenarios/scenario-params';
 import { statePayloadOf } from '../share/link-codec';
@@ -204,12 +204,15 @@ async function restoreSaved({ text, loading }: SavedToRestore): Promise<SavedChe
       events,
       cursor: facts.cursor,
     };
-    // Its scenario's own events, so that saving names them again instead of writing them out.
+    // Its scenario's own events, so that saving names them again instead of writing them out
+    // (by the fingerprint the worker worked out).
+    const base = events.slice(0, facts.baseEvents);
+    rememberFingerprint(base, facts.baseFingerprint);
     rememberGenerated(facts.scenarioParams, {
       id: facts.scenarioId,
       title: facts.title,
       genesis,
-      events: events.slice(0, facts.baseEvents),
+      events: base,
       tenant: baseTenant,
     });
     store.getState().replaceLog(state, tenant, view);

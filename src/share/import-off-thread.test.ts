@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changeStatus } from '../core/commands';
-import { toDocument } from '../core/document/document';
+import { fingerprintEvents, toDocument } from '../core/document/document';
 import { generateLargeScenario } from '../core/scenarios/large';
 import { accountNamed } from '../core/testing/named';
 import { selectTenant, selectView, type TenantStore, useTenantStore } from '../store/tenant-store';
@@ -100,8 +100,16 @@ describe('importing a file through the core worker', () => {
       expect(tenant).toEqual(replayed);
       expect(selectView(state).rows).toHaveLength(tenant.keys.size);
       // A generated base stays named in what is exported next, as after a page import.
-      const exported = JSON.parse(exportText(state)) as { base: { kind: string } };
-      expect(exported.base.kind).toBe(read.state.scenarioId === 'large' ? 'generated' : 'genesis');
+      const exported = JSON.parse(exportText(state)) as { base: Record<string, unknown> };
+      expect(exported.base).toEqual(
+        read.state.scenarioId === 'large'
+          ? {
+              kind: 'generated',
+              events: large.events.length,
+              fingerprint: fingerprintEvents(large.events),
+            }
+          : { kind: 'genesis', genesis: JSON.parse(JSON.stringify(large.genesis)) },
+      );
     },
   );
 

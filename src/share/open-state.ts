@@ -4,7 +4,11 @@
  * leaves the console exactly as it was (the same log, the same cursor).
  */
 import { replaceAsking } from '../app/ask-store';
-import type { DocumentProblem, ReadResult } from '../core/document/document';
+import {
+  type DocumentProblem,
+  type ReadResult,
+  rememberFingerprint,
+} from '../core/document/document';
 import { DEFAULT_VIEW, VIEW_PARAM, type ViewId } from '../navigation/view-param';
 import { type LogState, useTenantStore } from '../store/tenant-store';
 import type { JobHooks } from '../worker/core-client';
@@ -89,7 +93,9 @@ export function startImport(file: Blob, hooks: JobHooks = {}): ImportJob {
       events,
       cursor: facts.cursor,
     };
-    rememberReadBase(genesis, events.slice(0, facts.baseEvents));
+    const base = events.slice(0, facts.baseEvents);
+    rememberFingerprint(base, facts.baseFingerprint);
+    rememberReadBase(genesis, base);
     const open = () => useTenantStore.getState().replaceLog(state, tenant, view);
     if (!(await replaceAsking('import', open))) return { ok: false, kept: true };
     return { ok: true, state };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../core/apply';
 import { changeStatus } from '../core/commands';
-import { toDocument } from '../core/document/document';
+import { fingerprintEvents, toDocument } from '../core/document/document';
 import { GENERATION_STAGES, generateLargeScenario } from '../core/scenarios/large';
 import { buildValidityView } from '../core/validity-view';
 import { readSavedStateText, savedStateText } from '../persist/saved-state';
@@ -68,6 +68,7 @@ describe('the core worker client', () => {
         title: expected.title,
         total: expected.events.length,
         baseEvents: expected.events.length,
+        baseFingerprint: fingerprintEvents(expected.events),
         cursor: expected.events.length,
       });
     },
@@ -232,6 +233,7 @@ describe('the core worker client', () => {
         scenarioParams: { people: 40, keysPerPerson: 2 },
         total: events.length,
         baseEvents: scenario.events.length,
+        baseFingerprint: fingerprintEvents(scenario.events),
         cursor: events.length - 1,
       });
       expect(outcome.log.tenant).toEqual(afterFirst);

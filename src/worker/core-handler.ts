@@ -9,6 +9,7 @@
  * meanwhile) and sends the facts last; a saved state or a file to import is read whole first (it
  * may be refused), so its facts come before its events.
  */
+import { fingerprintEvents } from '../core/document/document';
 import type { TenantEvent } from '../core/events';
 import { GENERATION_STAGES, type GenerationProgress } from '../core/scenarios/large';
 import { findScenario } from '../core/scenarios/scenario-catalog';
@@ -40,6 +41,11 @@ export interface HandlerOptions {
 export const CHECKING_STAGE = 'Checking the saved state';
 export const READING_FILE_STAGE = 'Reading the file';
 export const CHECKING_FILE_STAGE = 'Checking the file’s events';
+
+/** The fingerprint a save of a state on these base events needs: worked out here, off the page. */
+function fingerprintOf(events: readonly TenantEvent[]): string {
+  return events.length === 0 ? '' : fingerprintEvents(events);
+}
 
 export function createCoreHandler(
   post: (reply: WorkerReply) => void,
@@ -104,6 +110,7 @@ export function createCoreHandler(
           title: scenario.title,
           total,
           baseEvents: total,
+          baseFingerprint: fingerprintOf(scenario.events),
           cursor: total,
         };
         reply({ type: 'log', facts });
@@ -130,6 +137,10 @@ export function createCoreHandler(
         const { state } = read;
         const entry = findScenario(state.scenarioId);
         if (!genesisSent) reply({ type: 'genesis', genesis: state.genesis });
+        const baseEvents = Math.min(
+          state.events.length,
+          peekSavedBase(request.text)?.events ?? 0,
+        );
         reply({
           type: 'log',
           facts: {
@@ -137,7 +148,8 @@ export function createCoreHandler(
             scenarioParams: state.scenarioParams,
             title: entry?.title ?? state.genesis.name,
             total: state.events.length,
-            baseEvents: Math.min(state.events.length, peekSavedBase(request.text)?.events ?? 0),
+            baseEvents,
+            baseFingerprint: fingerprintOf(state.events.slice(0, baseEvents)),
             cursor: state.cursor,
           },
         });
@@ -174,6 +186,7 @@ export function createCoreHandler(
             title: findScenario(state.scenarioId)?.title ?? state.genesis.name,
             total: state.events.length,
             baseEvents: readBaseOf(state).length,
+            baseFingerprint: fingerprintOf(readBaseOf(state)),
             cursor: state.cursor,
           },
         });

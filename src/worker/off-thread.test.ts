@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changeStatus } from '../core/commands';
+import { fingerprintEvents } from '../core/document/document';
 import { generateLargeScenario } from '../core/scenarios/large';
 import { accountNamed } from '../core/testing/named';
 import {
@@ -75,6 +76,12 @@ describe('the store loads a generated scenario through the core worker', () => {
     expect(state.cursor).toBe(expected.events.length);
     expect(selectTenant(state)).toEqual(expected.tenant);
     expect(generatedBaseOf(state)).toBe(state.events);
+    // The save names the scenario by the fingerprint the worker worked out: the page does not
+    // hash its 'events' again (it would stringify them whole).
+    const stringify = vi.spyOn(JSON, 'stringify');
+    expect(fingerprintEvents(state.events)).toBe(fingerprintEvents([...expected.events]));
+    expect(stringify.mock.calls.filter(([value]) => value === state.events)).toHaveLength(0);
+    stringify.mockRestore();
     expect(useLoadProgress.getState().label).toBe(
       `Loading ${expected.genesis.name} (large scenario)`,
     );

@@ -6,6 +6,7 @@
  * page as before.
  */
 
+import { rememberFingerprint } from '../core/document/document';
 import type { Scenario } from '../core/scenarios/scenario-builder';
 import type { GeneratedScenarioEntry } from '../core/scenarios/scenario-catalog';
 import type { ScenarioParams } from '../core/scenarios/scenario-params';
@@ -88,5 +89,7 @@ export async function generateScenario(
   const outcome = await runFor(loading, { type: 'generate', scenarioId: entry.id, params });
   if (outcome.kind !== 'built') throw new Error('The worker read a saved state instead.');
   const { facts, genesis, events, tenant, view } = outcome.log;
+  // A save names the scenario by its events' fingerprint: the worker worked it out.
+  rememberFingerprint(events, facts.baseFingerprint);
   return { id: entry.id, title: facts.title, genesis, events, tenant, view };
 }

@@ -43,6 +43,8 @@ export interface LogFacts {
   readonly total: number;
   /** The generated scenario's own events at the start of the log (the rest are later changes). */
   readonly baseEvents: number;
+  /** `fingerprintEvents` of those events ('' when there are none): the page's saves need it. */
+  readonly baseFingerprint: string;
   /** Events in effect (the rest are the redo branch). */
   readonly cursor: number;
 }

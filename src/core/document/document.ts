@@ -79,6 +79,14 @@ export function fingerprintEvents(events: readonly TenantEvent[]): string {
   return fingerprint;
 }
 
+/**
+ * The fingerprint of `events` worked out elsewhere from the very same events (the core worker,
+ * which generated or read them with this module): a save then does not hash them again here.
+ */
+export function rememberFingerprint(events: readonly TenantEvent[], fingerprint: string): void {
+  if (fingerprint !== '') fingerprints.set(events, fingerprint);
+}
+
 /** The document for a state. `generatedBase` is the scenario's own events when it is generated. */
 export function toDocument(
   state: DocumentState,
