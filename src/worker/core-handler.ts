@@ -137,10 +137,7 @@ export function createCoreHandler(
         const { state } = read;
         const entry = findScenario(state.scenarioId);
         if (!genesisSent) reply({ type: 'genesis', genesis: state.genesis });
-        const baseEvents = Math.min(
-          state.events.length,
-          peekSavedBase(request.text)?.events ?? 0,
-        );
+        const baseEvents = Math.min(state.events.length, peekSavedBase(request.text)?.events ?? 0);
         reply({
           type: 'log',
           facts: {
