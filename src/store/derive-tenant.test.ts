@@ -61,6 +61,28 @@ describe('tenant deriver', { timeout: 30_000 }, () => {
     expect(deriver.deriveView(genesis, log, log.length)).toEqual(buildValidityView(result.tenant));
   });
 
+  it('lands an undo on the moment before the change as it was, view included, without a replay', () => {
+    const deriver = createTenantDeriver();
+    const before = replay(genesis, events).tenant;
+    deriver.remember(genesis, events, events.length, before);
+    const view = deriver.deriveView(genesis, events, events.length);
+    const event = changeStatus(before, 'account_deactivated', janeId());
+    const result = apply(before, event);
+    if (!result.ok) throw new Error(result.refusal.reason);
+    const log = [...events, event];
+    deriver.remember(genesis, log, log.length, result.tenant);
+    const after = deriver.deriveView(genesis, log, log.length);
+    // Undo, redo, undo: each the very values derived before.
+    expect(deriver.derive(genesis, log, events.length)).toBe(before);
+    expect(deriver.deriveView(genesis, log, events.length)).toBe(view);
+    expect(deriver.deriveView(genesis, log, log.length)).toBe(after);
+    expect(deriver.derive(genesis, log, events.length)).toBe(before);
+    // A new change from there: the moments of the shared part still hold.
+    const other = changeStatus(before, 'account_deactivated', janeId());
+    const branch = [...events, { ...other, at: other.at }];
+    expect(deriver.derive(genesis, branch, events.length)).toBe(before);
+  });
+
   it('rebuilds when the cursor moves back, as after undo', () => {
     const deriver = createTenantDeriver();
     const jane = janeId();

@@ -49,6 +49,13 @@ function sharesPrefix(
  */
 export const CHECKPOINT_EVERY = 1024;
 
+/**
+ * Moments derived before the current one that are kept, most recent first: an undo, a redo or a
+ * way back to the present lands on one of them as it was, with its view, whatever the log's
+ * length. Tenants and views are persistent values: each costs what it does not share.
+ */
+const RECENT = 16;
+
 /** A jump forward over more events than this rebuilds the validity view instead of advancing it. */
 const REBUILD_VIEW_AFTER = 256;
 
@@ -67,7 +74,40 @@ interface Checkpoints {
  */
 export function createTenantDeriver() {
   let last: Derived | null = null;
+  let recent: Derived[] = [];
   let checkpoints: Checkpoints | null = null;
+
+  /** Make `next` the current moment; the one it replaces joins the recent ones. */
+  function setLast(next: Derived): void {
+    if (last !== null && last !== next) {
+      const previous = last;
+      recent = [
+        previous,
+        ...recent.filter(
+          (entry) =>
+            entry !== next &&
+            !(entry.genesis === previous.genesis && entry.cursor === previous.cursor),
+        ),
+      ].slice(0, RECENT);
+    }
+    last = next;
+  }
+
+  /** A recent moment at exactly (genesis, events, cursor): the same events up to its cursor. */
+  function recentAt(
+    genesis: TenantGenesis,
+    events: readonly TenantEvent[],
+    cursor: number,
+  ): Derived | undefined {
+    return recent.find(
+      (entry) =>
+        entry.genesis === genesis &&
+        entry.cursor === cursor &&
+        entry.events.length >= cursor &&
+        events.length >= cursor &&
+        sharesPrefix(entry.events, events, cursor),
+    );
+  }
 
   /** How many events the latest saved checkpoint at or before `cursor` stands for (0: none). */
   function savedCheckpointBefore(
@@ -153,19 +193,25 @@ export function createTenantDeriver() {
     } else if (from?.view != null && cursor === from.cursor + 1 && event !== undefined) {
       view = advanceValidityView(from.view, tenant, event);
     }
-    last = { genesis, events, cursor, tenant, view };
+    setLast({ genesis, events, cursor, tenant, view });
   }
 
   function derive(genesis: TenantGenesis, events: readonly TenantEvent[], cursor: number): Tenant {
     if (last?.genesis === genesis && last.events === events && last.cursor === cursor) {
       return last.tenant;
     }
+    const known = recentAt(genesis, events, cursor);
+    if (known !== undefined) {
+      // The same moment, reached before: its tenant and view hold for this log too.
+      setLast({ ...known, events });
+      return known.tenant;
+    }
     let from = extendable(genesis, events, cursor);
     // A checkpoint between where we are and where we go is a shorter way there.
     if (from !== null && savedCheckpointBefore(genesis, events, cursor) > from.cursor) from = null;
     if (from === null) {
       const tenant = replayTo(genesis, events, cursor);
-      last = { genesis, events, cursor, tenant, view: null };
+      setLast({ genesis, events, cursor, tenant, view: null });
       return tenant;
     }
     let tenant = from.tenant;
@@ -184,7 +230,7 @@ export function createTenantDeriver() {
       from.view === null || applied.length > REBUILD_VIEW_AFTER
         ? null
         : advanceValidityViewBy(from.view, tenant, applied);
-    last = { genesis, events, cursor, tenant, view };
+    setLast({ genesis, events, cursor, tenant, view });
     return tenant;
   }
 
