@@ -200,4 +200,49 @@ test.describe('Loading a large tenant', () => {
       await expect(consolePage.personAction('Eli Brooks', 'Reactivate')).toBeVisible();
     });
   });
+
+  test('a far move of the timeline shows its progress, then the moment; Cancel keeps the moment shown', async ({
+    consolePage,
+    page,
+  }) => {
+    await page.goto('/?scenario=large&people=8000');
+    await expect(page.getByText(/^Showing 8,\d{3} of 8,\d{3} accounts$/)).toBeVisible({
+      timeout: 45_000,
+    });
+    const first = consolePage.people.locator('tbody tr[aria-rowindex]').filter({
+      has: page.getByRole('button', { name: 'Deactivate', exact: true }),
+    });
+    const accountId = await first.first().getAttribute('data-account-id');
+    const row = consolePage.people.locator(`tr[data-account-id="${accountId}"]`);
+    await row.getByRole('button', { name: 'Deactivate', exact: true }).click();
+    await expect(row.getByRole('button', { name: 'Reactivate', exact: true })).toBeVisible();
+    // One step back lands on the moment before the change, kept as it was: at once.
+    await consolePage.undoButton.click();
+    await expect(row.getByRole('button', { name: 'Deactivate', exact: true })).toBeVisible();
+    await expect(consolePage.pastBanner).toBeVisible();
+    const banner = await consolePage.pastBanner.textContent();
+    const [, at = '', total = ''] = /\(event ([\d,]+) of ([\d,]+)\)/.exec(banner ?? '') ?? [];
+    const before = Number(at.replaceAll(',', '')) - 1;
+
+    // Another step back is a moment never derived: rebuilt a slice at a time, with its bar.
+    const progress = page.getByRole('progressbar', {
+      name: `Travelling to the moment after event ${before.toLocaleString('en-US')} of ${total}`,
+    });
+    await consolePage.undoButton.click();
+    await expect(progress).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(progress).toBeHidden();
+    await expect(consolePage.pastBanner).toContainText(`(event ${at} of ${total})`);
+
+    await consolePage.undoButton.click();
+    await expect(progress).toBeVisible();
+    await expect(progress).toBeHidden({ timeout: 30_000 });
+    await expect(consolePage.pastBanner).toContainText(
+      `(event ${before.toLocaleString('en-US')} of ${total})`,
+    );
+    // And forward again to the present: those moments are kept.
+    await consolePage.pastBanner.getByRole('button', { name: 'Back to the present' }).click();
+    await expect(consolePage.pastBanner).toBeHidden();
+    await expect(row.getByRole('button', { name: 'Reactivate', exact: true })).toBeVisible();
+  });
 });

@@ -10,18 +10,19 @@ import { useAskStore } from './ask-store';
 import { ConsoleNav } from './console-nav';
 import { ViewOutlet } from './view-outlet';
 
-const LoadingMessage = lazyNamed(() => import('./loading-message'), 'LoadingMessage');
+const BusyMessage = lazyNamed(() => import('./loading-message'), 'BusyMessage');
 
 /**
- * Announces a generated scenario while it is built: the status region stays mounted so that the
- * message, loaded with the first scenario that needs it, is heard when it appears.
+ * Announces a generated scenario while it is built, or a far move of the timeline: the status
+ * region stays mounted so that the message, loaded with the first such work, is heard when it
+ * appears.
  */
 function LoadingStatus() {
-  const loading = useTenantStore((s) => s.loading !== null);
+  const busy = useTenantStore((s) => s.loading !== null || s.travelling !== null);
   return (
     <div role="status" className="empty:sr-only">
-      <ShowLazily when={loading}>
-        <LoadingMessage />
+      <ShowLazily when={busy}>
+        <BusyMessage />
       </ShowLazily>
     </div>
   );

@@ -3,6 +3,7 @@ import { ProgressBar } from '../components/progress-bar';
 import { loadVirtualizer } from '../components/use-virtual-rows';
 import { findScenario } from '../core/scenarios/scenario-catalog';
 import { useTenantStore } from '../store/tenant-store';
+import { useTravelProgress } from '../store/travel';
 import { progressText, useLoadProgress } from '../worker/load-progress';
 
 /** Work quicker than this shows nothing: a bar that flashes by says less than none. */
@@ -47,5 +48,54 @@ export function LoadingMessage() {
         onCancel={cancel}
       />
     </div>
+  );
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** "Travelling to the moment after event 1,200 of 81,000" (or before the first event). */
+export function travelLabel(cursor: number, total: number): string {
+  return cursor === 0
+    ? `Travelling to the moment before the first event of ${count(total)}`
+    : `Travelling to the moment after event ${count(cursor)} of ${count(total)}`;
+}
+
+/**
+ * A far move of the timeline on a big tenant, once it has taken over `SHOW_PROGRESS_AFTER_MS`:
+ * a `progressbar` named for where it goes, its stage ("Replaying the log: 40,000 of 81,000
+ * events", then every key's verdicts) and Cancel, which leaves the moment shown as it is.
+ */
+export function TravelMessage() {
+  const travelling = useTenantStore((s) => s.travelling);
+  const cancel = useTenantStore((s) => s.cancelTravel);
+  const { travel, progress } = useTravelProgress();
+  const [shown, setShown] = useState<typeof travelling>(null);
+  useEffect(() => {
+    if (travelling === null) return;
+    const timer = setTimeout(() => setShown(travelling), SHOW_PROGRESS_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [travelling]);
+  if (travelling === null || shown !== travelling) return null;
+  const step = travel === travelling ? progress : { stage: 'Starting', done: 0, total: 0 };
+  return (
+    <div className="flex flex-col gap-2 rounded-md border border-blue-300 bg-blue-50 px-3 py-2 text-blue-900 text-sm dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100">
+      <ProgressBar
+        label={travelLabel(travelling.cursor, travelling.total)}
+        value={step.done}
+        max={step.total}
+        stage={progressText(step)}
+        onCancel={cancel}
+      />
+    </div>
+  );
+}
+
+/** The work under way that shows its progress: a scenario loading, a far move of the timeline. */
+export function BusyMessage() {
+  return (
+    <>
+      <LoadingMessage />
+      <TravelMessage />
+    </>
   );
 }

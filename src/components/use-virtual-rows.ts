@@ -11,7 +11,7 @@ type VirtualModule = typeof import('@tanstack/react-virtual');
  * has not seen settle, and a big table that mounts during a long render (a large tenant landing)
  * showed "Loading the … table" for as long as the rest of that render took, module long since here.
  */
-type SettledPromise<T> = Promise<T> & { status?: 'fulfilled' | 'rejected'; value?: T };
+type SettledPromise<T> = Promise<T> & { status?: 'fulfilled'; value?: T };
 
 let loadingModule: SettledPromise<VirtualModule> | null = null;
 
@@ -29,8 +29,7 @@ export function loadVirtualizer(): Promise<VirtualModule> {
         loading.status = 'fulfilled';
       },
       () => {
-        loading.status = 'rejected';
-        if (loadingModule === loading) loadingModule = null;
+        loadingModule = null;
       },
     );
     loadingModule = loading;

@@ -6,9 +6,10 @@
  * Replays here go through the checked `apply`, though the store's log is the console's own and
  * already checked: the trusted replay (core/trusted-replay.ts) needs every event type's effect
  * (reducer-later.ts) and the bulk build of maps, about 1.3 kB gzip the first chunk has no room
- * for (bench figure 1). Undo and time travel replay at most CHECKPOINT_EVERY events from a
- * checkpoint, and a log the worker reads arrives with its tenant, built by the trusted builder
- * (src/worker/core-client.ts, `replaceLog`'s tenant).
+ * for (bench figure 1). Undo and redo land on moments kept (`RECENT`); a move the deriver cannot
+ * make at once on a big tenant (`isQuick`) is built a slice at a time by store/travel.ts, from
+ * the nearest moment or checkpoint, with the trusted builder; and a log the worker reads arrives
+ * with its tenant and view (src/worker/core-client.ts, `replaceLog`'s tenant).
  */
 import type { TenantEvent } from '../core/events';
 import { createTenant, type Tenant, type TenantGenesis } from '../core/model';
@@ -30,7 +31,7 @@ interface Derived {
 }
 
 /** True when `next[0..cursor)` holds the very same events as `previous[0..cursor)`. */
-function sharesPrefix(
+export function sharesPrefix(
   previous: readonly TenantEvent[],
   next: readonly TenantEvent[],
   cursor: number,
@@ -56,6 +57,10 @@ export const CHECKPOINT_EVERY = 1024;
  */
 const RECENT = 16;
 
+/** A log of at most this many events, and a tenant of at most this many keys, is quick (`isQuick`). */
+const QUICK_REPLAY = 2_000;
+const QUICK_VIEW_KEYS = 2_000;
+
 /** A jump forward over more events than this rebuilds the validity view instead of advancing it. */
 const REBUILD_VIEW_AFTER = 256;
 
@@ -64,14 +69,15 @@ interface Checkpoints {
   readonly events: readonly TenantEvent[];
   /** Tenants after `(i + 1) * CHECKPOINT_EVERY` events. */
   readonly tenants: Tenant[];
-  /** Their validity views, built the first time a view is asked for near them. */
-  readonly views: Array<ValidityView | undefined>;
 }
 
 /**
- * A one-entry memo: the store only ever asks for the current tenant. `remember` hands it a
- * tenant the caller already computed (the store applies an event before logging it).
+ * A memo of the current moment and the recent ones: the store only ever asks for the current
+ * tenant. `remember` hands it a tenant the caller already computed (the store applies an event
+ * before logging it, a load or a travel builds it a slice at a time).
  */
+export type TenantDeriver = ReturnType<typeof createTenantDeriver>;
+
 export function createTenantDeriver() {
   let last: Derived | null = null;
   let recent: Derived[] = [];
@@ -81,14 +87,7 @@ export function createTenantDeriver() {
   function setLast(next: Derived): void {
     if (last !== null && last !== next) {
       const previous = last;
-      recent = [
-        previous,
-        ...recent.filter(
-          (entry) =>
-            entry !== next &&
-            !(entry.genesis === previous.genesis && entry.cursor === previous.cursor),
-        ),
-      ].slice(0, RECENT);
+      recent = [previous, ...recent.filter((entry) => entry !== next)].slice(0, RECENT);
     }
     last = next;
   }
@@ -103,23 +102,7 @@ export function createTenantDeriver() {
       (entry) =>
         entry.genesis === genesis &&
         entry.cursor === cursor &&
-        entry.events.length >= cursor &&
-        events.length >= cursor &&
         sharesPrefix(entry.events, events, cursor),
-    );
-  }
-
-  /** How many events the latest saved checkpoint at or before `cursor` stands for (0: none). */
-  function savedCheckpointBefore(
-    genesis: TenantGenesis,
-    events: readonly TenantEvent[],
-    cursor: number,
-  ): number {
-    if (checkpoints === null || checkpoints.genesis !== genesis || checkpoints.events !== events) {
-      return 0;
-    }
-    return (
-      Math.min(checkpoints.tenants.length, Math.floor(cursor / CHECKPOINT_EVERY)) * CHECKPOINT_EVERY
     );
   }
 
@@ -129,21 +112,9 @@ export function createTenantDeriver() {
     events: readonly TenantEvent[],
     cursor: number,
   ): Tenant {
-    if (checkpoints === null || checkpoints.genesis !== genesis) {
-      checkpoints = { genesis, events, tenants: [], views: [] };
-    } else if (checkpoints.events !== events) {
-      // A new log (a change after an undo, say): keep the checkpoints of the part it shares.
-      const saved = checkpoints.tenants;
-      const verified = Math.min(cursor, saved.length * CHECKPOINT_EVERY);
-      const keep = sharesPrefix(checkpoints.events, events, verified)
-        ? Math.floor(verified / CHECKPOINT_EVERY)
-        : 0;
-      checkpoints = {
-        genesis,
-        events,
-        tenants: saved.slice(0, keep),
-        views: checkpoints.views.slice(0, keep),
-      };
+    // Checkpoints hold for the log they were made on (a change makes a new one).
+    if (checkpoints?.genesis !== genesis || checkpoints.events !== events) {
+      checkpoints = { genesis, events, tenants: [] };
     }
     const saved = checkpoints.tenants;
     const usable = Math.min(saved.length, Math.floor(cursor / CHECKPOINT_EVERY));
@@ -155,7 +126,6 @@ export function createTenantDeriver() {
       if (result.ok) tenant = result.tenant;
       if ((i + 1) % CHECKPOINT_EVERY === 0) {
         const index = (i + 1) / CHECKPOINT_EVERY - 1;
-        if (saved[index] !== tenant) checkpoints.views[index] = undefined;
         saved[index] = tenant;
       }
     }
@@ -206,9 +176,7 @@ export function createTenantDeriver() {
       setLast({ ...known, events });
       return known.tenant;
     }
-    let from = extendable(genesis, events, cursor);
-    // A checkpoint between where we are and where we go is a shorter way there.
-    if (from !== null && savedCheckpointBefore(genesis, events, cursor) > from.cursor) from = null;
+    const from = extendable(genesis, events, cursor);
     if (from === null) {
       const tenant = replayTo(genesis, events, cursor);
       setLast({ genesis, events, cursor, tenant, view: null });
@@ -242,40 +210,34 @@ export function createTenantDeriver() {
   ): ValidityView {
     const tenant = derive(genesis, events, cursor);
     const current = last as Derived;
-    if (current.view === null)
-      current.view = viewFromCheckpoint(genesis, events, cursor) ?? buildValidityView(tenant);
+    if (current.view === null) current.view = buildValidityView(tenant);
     return current.view;
   }
 
   /**
-   * The view at `cursor`, advanced from the nearest checkpoint's view (built once): moving back
-   * through a long log then costs at most CHECKPOINT_EVERY events, not a view of every key.
+   * The moments known on some log, for a caller that builds one itself (store/travel.ts): the
+   * current one and the recent ones.
    */
-  function viewFromCheckpoint(
+  function known() {
+    return { last, recent };
+  }
+
+  /**
+   * Whether the tenant and view at `cursor` can be derived at once (a few ms): a moment known,
+   * a short step on from one with its view, or a small log and tenant. Otherwise a caller should build them
+   * a slice at a time (store/travel.ts) and `remember` them.
+   */
+  function isQuick(
     genesis: TenantGenesis,
     events: readonly TenantEvent[],
     cursor: number,
-  ): ValidityView | null {
-    if (checkpoints === null || checkpoints.genesis !== genesis || checkpoints.events !== events) {
-      return null;
-    }
-    const index = Math.min(checkpoints.tenants.length, Math.floor(cursor / CHECKPOINT_EVERY)) - 1;
-    const start = checkpoints.tenants[index];
-    if (start === undefined) return null;
-    const view = checkpoints.views[index] ?? buildValidityView(start);
-    checkpoints.views[index] = view;
-    let tenant = start;
-    const applied: TenantEvent[] = [];
-    for (let i = (index + 1) * CHECKPOINT_EVERY; i < cursor; i++) {
-      const event = events[i];
-      if (event === undefined) break;
-      const result = apply(tenant, event);
-      if (!result.ok) continue;
-      tenant = result.tenant;
-      applied.push(event);
-    }
-    return advanceValidityViewBy(view, tenant, applied);
+  ): boolean {
+    if (last?.genesis === genesis && last.events === events && last.cursor === cursor) return true;
+    if (recentAt(genesis, events, cursor) !== undefined) return true;
+    const from = extendable(genesis, events, cursor);
+    if (from?.view != null && cursor - from.cursor <= REBUILD_VIEW_AFTER) return true;
+    return events.length <= QUICK_REPLAY && (last?.tenant.keys.size ?? 0) <= QUICK_VIEW_KEYS;
   }
 
-  return { derive, deriveView, remember };
+  return { derive, deriveView, remember, known, isQuick };
 }

@@ -46,6 +46,13 @@ export interface LogState {
   readonly cursor: number;
 }
 
+/** A move of the timeline's cursor built a slice at a time (store/travel.ts). */
+export interface Travel {
+  readonly cursor: number;
+  /** The log's length when it started. */
+  readonly total: number;
+}
+
 /** A generated scenario on its way in. */
 export interface Loading {
   readonly id: string;
@@ -61,6 +68,11 @@ export interface TenantStore {
   readonly cursor: number;
   /** Set while a generated scenario is built; the current one stays on screen meanwhile. */
   readonly loading: Loading | null;
+  /**
+   * Set while a far move of the cursor is built (a big tenant): the moment shown stays until it
+   * arrives. Any change, another move or `cancelTravel` ends it.
+   */
+  readonly travelling: Travel | null;
   /** The last refusal or message for the person at the console. */
   readonly notice: Notice | null;
   /** Build the command's event against the current tenant, apply it, and log it if accepted. */
@@ -84,6 +96,8 @@ export interface TenantStore {
    * The events after it stay in the log as the redo branch until a new change drops them.
    */
   goTo(cursor: number): void;
+  /** Stop the move under way: the moment shown stays. */
+  cancelTravel(): void;
   /** Step the cursor one event back or forward; false when there is nothing to undo or redo. */
   undo(): boolean;
   redo(): boolean;
@@ -128,6 +142,7 @@ function scenarioState(scenario: Scenario, params: ScenarioParams) {
     events: scenario.events,
     cursor: scenario.events.length,
     loading: null,
+    travelling: null,
     notice: null,
   };
 }
@@ -221,7 +236,7 @@ export const useTenantStore = create<TenantStore>()((set, get) => {
       // Everything after the cursor is a redo branch; a new change drops it.
       const events = [...state.events.slice(0, state.cursor), event];
       deriver.remember(state.genesis, events, events.length, result.tenant);
-      set({ events, cursor: events.length, notice: null });
+      set({ events, cursor: events.length, travelling: null, notice: null });
       return { ok: true };
     },
     dispatchAll(commands) {
@@ -239,7 +254,7 @@ export const useTenantStore = create<TenantStore>()((set, get) => {
       if (added.length === 0) return { ok: true };
       const events = [...state.events.slice(0, state.cursor), ...added];
       deriver.remember(state.genesis, events, events.length, tenant);
-      set({ events, cursor: events.length, notice: null });
+      set({ events, cursor: events.length, travelling: null, notice: null });
       return { ok: true };
     },
     loadScenario(id, rawParams) {
@@ -268,9 +283,22 @@ export const useTenantStore = create<TenantStore>()((set, get) => {
       if (get().loading !== null) set({ loading: null });
     },
     goTo(cursor) {
-      const { events, cursor: current } = get();
+      const { genesis, events, cursor: current, travelling } = get();
       const next = Math.max(0, Math.min(events.length, Math.trunc(cursor)));
-      if (next !== current) set({ cursor: next, notice: null });
+      // A new move replaces the one under way.
+      if (travelling !== null) set({ travelling: null });
+      if (next === current) return;
+      if (deriver.isQuick(genesis, events, next)) {
+        set({ cursor: next, notice: null });
+        return;
+      }
+      // Far, on a big tenant: built a slice at a time (travel.ts), then the cursor moves.
+      const travel: Travel = { cursor: next, total: events.length };
+      set({ travelling: travel });
+      void import('./travel').then((module) => module.travelTo(travel, useTenantStore, deriver));
+    },
+    cancelTravel() {
+      if (get().travelling !== null) set({ travelling: null });
     },
     undo() {
       const { cursor } = get();
@@ -294,6 +322,7 @@ export const useTenantStore = create<TenantStore>()((set, get) => {
         events: next.events,
         cursor,
         loading: null,
+        travelling: null,
         notice: null,
       });
     },
