@@ -236,6 +236,11 @@ test.describe('Loading a large tenant', () => {
 
     await consolePage.undoButton.click();
     await expect(progress).toBeVisible();
+    await expect(
+      page.getByText(
+        /^(Replaying the log: [\d,]+ of [\d,]+ events|Working out every key’s verdicts: [\d,]+ of [\d,]+ keys)$/,
+      ),
+    ).toBeVisible();
     await expect(progress).toBeHidden({ timeout: 30_000 });
     await expect(consolePage.pastBanner).toContainText(
       `(event ${before.toLocaleString('en-US')} of ${total})`,
@@ -243,6 +248,34 @@ test.describe('Loading a large tenant', () => {
     // And forward again to the present: those moments are kept.
     await consolePage.pastBanner.getByRole('button', { name: 'Back to the present' }).click();
     await expect(consolePage.pastBanner).toBeHidden();
+    await expect(row.getByRole('button', { name: 'Reactivate', exact: true })).toBeVisible();
+  });
+
+  test('the address’s scenario opened over a saved large state: the saved state is read in the worker and offered back', async ({
+    consolePage,
+    page,
+  }) => {
+    await page.goto('/?scenario=large&people=2000');
+    const shown = page.getByText(/^Showing 2,\d{3} of 2,\d{3} accounts$/);
+    await expect(shown).toBeVisible({ timeout: 45_000 });
+    const first = consolePage.people.locator('tbody tr[aria-rowindex]').filter({
+      has: page.getByRole('button', { name: 'Deactivate', exact: true }),
+    });
+    const accountId = await first.first().getAttribute('data-account-id');
+    const row = consolePage.people.locator(`tr[data-account-id="${accountId}"]`);
+    await row.getByRole('button', { name: 'Deactivate', exact: true }).click();
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('klc.state.v1')?.length ?? 0))
+      .toBeGreaterThan(0);
+
+    await consolePage.goto({ scenario: 'jane-tino' });
+    await expect(consolePage.tenantSummary).toContainText('Tino Corp');
+    const offer = page.getByText(
+      'The address’s scenario opened in place of what this browser had saved, with 1 change.',
+    );
+    await expect(offer).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Bring back the saved state', exact: true }).click();
+    await expect(shown).toBeVisible({ timeout: 30_000 });
     await expect(row.getByRole('button', { name: 'Reactivate', exact: true })).toBeVisible();
   });
 });

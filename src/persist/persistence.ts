@@ -17,6 +17,7 @@ import { documentOf } from '../share/state-document';
 import { logOf } from '../store/log-state';
 import { type LogState, useTenantStore } from '../store/tenant-store';
 import { usePersistStatus } from './persist-status';
+import { generatedSaved, readSavedOffThread, restoreSaved } from './restore-saved';
 import {
   estimatedSavedLength,
   readSavedStateText,
@@ -51,15 +52,28 @@ export function browserStorage(): Storage | null {
   }
 }
 
-/** Read what is saved, checking all of it (envelope, document, every event). */
-export async function checkSaved(storage: Storage | null): Promise<SavedCheck> {
-  let text: string | null;
+/** The saved text, or null when there is none or storage cannot be reached. */
+function savedText(storage: Storage | null): string | null {
   try {
-    text = storage?.getItem(SAVED_STATE_KEY) ?? null;
+    return storage?.getItem(SAVED_STATE_KEY) ?? null;
   } catch {
-    text = null;
+    return null;
   }
+}
+
+/**
+ * Read what is saved, checking all of it (envelope, document, every event). A state built on a
+ * generated scenario is read in the core worker, where one can run: generating the scenario
+ * again takes seconds, which the page would otherwise spend in one task.
+ */
+export async function checkSaved(storage: Storage | null): Promise<SavedCheck> {
+  const text = savedText(storage);
   if (text === null) return { kind: 'none' };
+  const generated = generatedSaved(text);
+  if (generated !== null) {
+    const read = await readSavedOffThread(generated);
+    if (read !== undefined) return read;
+  }
   let read: Awaited<ReturnType<typeof readSavedStateText>>;
   try {
     read = await readSavedStateText(text);
@@ -275,12 +289,17 @@ export function startPersistence(options: PersistenceOptions = {}): Persistence 
       resume();
     },
     async loadOtherTab() {
-      const found = await checkSaved(storage);
+      // Built on a generated scenario: opened through the worker, behind the loading bar.
+      const text = savedText(storage);
+      const generated = text === null ? null : generatedSaved(text);
+      const found = generated === null ? await checkSaved(storage) : await restoreSaved(generated);
       if (found.kind === 'unreadable') return unreadable(found.text, found.problems);
+      // Cancelled: the other tab's state stays as it is, and so does the question.
+      if (found.kind === 'unopened') return;
       if (found.kind === 'readable') {
         saved = logOf(found.state);
         pending = false;
-        store.getState().replaceLog(found.state);
+        if (generated === null) store.getState().replaceLog(found.state);
         options.onSaved?.();
       }
       resume();

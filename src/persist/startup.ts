@@ -10,22 +10,14 @@
  * since (a per-tab mark in sessionStorage).
  */
 import { useAskStore } from '../app/ask-store';
-import { type DocumentProblem, rememberFingerprint } from '../core/document/document';
-import { findScenario } from '../core/scenarios/scenario-catalog';
-import { type RawScenarioParams, readScenarioParams } from '../core/scenarios/scenario-params';
+import type { DocumentProblem } from '../core/document/document';
 import { statePayloadOf } from '../share/link-codec';
 import { openLinkPayload, readLinkPayload } from '../share/open-state';
 import { scenarioEventsOf } from '../share/state-document';
 import { droppedChanges } from '../store/log-changes';
-import {
-  type Loading,
-  type LogState,
-  rememberGenerated,
-  type TenantStore,
-  useTenantStore,
-} from '../store/tenant-store';
+import { type LogState, type TenantStore, useTenantStore } from '../store/tenant-store';
 import { browserStorage, checkSaved, type SavedCheck, startPersistence } from './persistence';
-import { peekSavedBase } from './saved-state';
+import { generatedSaved, restoreSaved, type SavedToRestore } from './restore-saved';
 import { SAVED_STATE_KEY } from './saved-state-key';
 
 export interface StartPlan {
@@ -46,12 +38,6 @@ export interface StartPlan {
    * the worker (generating the scenario again takes seconds), with progress and Cancel.
    */
   readonly restore?: SavedToRestore;
-}
-
-/** A saved state whose scenario is generated again in the worker. */
-export interface SavedToRestore {
-  readonly text: string;
-  readonly loading: Loading;
 }
 
 export interface StartPage {
@@ -164,72 +150,13 @@ async function decideStart(page: StartPage, storage: Storage | null): Promise<St
  * can open it; else null (it is read here, before the first render, as any other).
  */
 function savedToRestore(storage: Storage | null): SavedToRestore | null {
-  if (typeof Worker !== 'function') return null;
   let text: string | null;
   try {
     text = storage?.getItem(SAVED_STATE_KEY) ?? null;
   } catch {
     return null;
   }
-  const base = text === null ? null : peekSavedBase(text);
-  const entry = findScenario(base?.scenarioId);
-  if (text === null || base === null || entry?.kind !== 'generated') return null;
-  const read = readScenarioParams(entry.params, base.params as RawScenarioParams);
-  return read.ok ? { text, loading: { id: entry.id, params: read.params } } : null;
-}
-
-/**
- * Open a saved state of a generated scenario: the worker reads it (generating the scenario again,
- * checking every event) while the page shows the default scenario with the progress bar; the page
- * builds the tenant from its events. Cancel (or another scenario picked meanwhile) leaves the
- * page as it is and the saved state in storage, unopened.
- */
-async function restoreSaved({ text, loading }: SavedToRestore): Promise<SavedCheck> {
-  const store = useTenantStore;
-  const unopened: SavedCheck = { kind: 'unopened', text };
-  store.setState({ loading });
-  try {
-    const { runFor } = await import('../worker/off-thread');
-    const outcome = await runFor(loading, { type: 'read-saved', text });
-    if (store.getState().loading !== loading) return unopened;
-    if (outcome.kind === 'unreadable') {
-      store.setState({ loading: null });
-      return { kind: 'unreadable', text, problems: outcome.problems };
-    }
-    const { facts, genesis, events, tenant, view, baseTenant } = outcome.log;
-    const state: LogState = {
-      scenarioId: facts.scenarioId,
-      scenarioParams: facts.scenarioParams,
-      genesis,
-      events,
-      cursor: facts.cursor,
-    };
-    // Its scenario's own events, so that saving names them again instead of writing them out
-    // (by the fingerprint the worker worked out).
-    const base = events.slice(0, facts.baseEvents);
-    rememberFingerprint(base, facts.baseFingerprint);
-    rememberGenerated(facts.scenarioParams, {
-      id: facts.scenarioId,
-      title: facts.title,
-      genesis,
-      events: base,
-      tenant: baseTenant,
-    });
-    store.getState().replaceLog(state, tenant, view);
-    return { kind: 'readable', text, state };
-  } catch (error) {
-    if (store.getState().loading === loading) {
-      store.setState({ loading: null });
-      const why = error instanceof Error ? error.message : String(error);
-      store
-        .getState()
-        .showNotice(
-          'error',
-          `The state saved in this browser could not be opened: ${why} It stays saved; reload to try again.`,
-        );
-    }
-    return unopened;
-  }
+  return text === null ? null : generatedSaved(text);
 }
 
 /** The saved state being opened in the worker, when the start asked for that. */

@@ -57,13 +57,24 @@ export interface BuiltLog {
   readonly baseTenant: Tenant;
 }
 
-export type JobOutcome =
-  | { readonly kind: 'built'; readonly log: BuiltLog }
-  | { readonly kind: 'unreadable'; readonly problems: readonly DocumentProblem[] };
+/** A log read and checked by the worker, not built (`run`'s `build: false`). */
+export interface ReadLog {
+  readonly facts: LogFacts;
+  readonly genesis: TenantGenesis;
+  readonly events: readonly TenantEvent[];
+}
 
-export interface Job {
+export type Unreadable = {
+  readonly kind: 'unreadable';
+  readonly problems: readonly DocumentProblem[];
+};
+export type BuiltOutcome = { readonly kind: 'built'; readonly log: BuiltLog } | Unreadable;
+export type ReadOutcome = { readonly kind: 'read'; readonly log: ReadLog } | Unreadable;
+export type JobOutcome = BuiltOutcome | ReadOutcome;
+
+export interface Job<Outcome extends JobOutcome = BuiltOutcome> {
   /** Settles with the outcome; rejects with `JobCancelled` after `cancel()`, or with the reason. */
-  readonly done: Promise<JobOutcome>;
+  readonly done: Promise<Outcome>;
   cancel(): void;
 }
 
@@ -74,7 +85,12 @@ export interface JobHooks {
 }
 
 export interface CoreClient {
-  run(request: RequestBody, hooks?: JobHooks): Job;
+  /**
+   * Send `request`; the page builds the tenant and its view from the events that come back,
+   * unless `build` is false: the outcome is then the log as read (`kind: 'read'`).
+   */
+  run(request: RequestBody, hooks?: JobHooks): Job<BuiltOutcome>;
+  run(request: RequestBody, hooks: JobHooks, options: { readonly build: false }): Job<ReadOutcome>;
   /** Ends the worker (and any job under way). */
   dispose(): void;
 }
@@ -115,6 +131,8 @@ function defaultWorker(): WorkerLike {
 interface Running {
   readonly id: number;
   readonly hooks: JobHooks;
+  /** Build the tenant and view from the events (else only gather them). */
+  readonly build: boolean;
   readonly resolve: (outcome: JobOutcome) => void;
   readonly reject: (error: Error) => void;
   builder: TrustedBuilder | null;
@@ -294,6 +312,14 @@ export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
     }
   };
 
+  /** Without a build, the job is done once every event has arrived and the facts are known. */
+  const gathered = (job: Running) => {
+    const { facts, genesis } = job;
+    if (job.over || facts === null || genesis === null || job.events.length < facts.total) return;
+    finish(job);
+    job.resolve({ kind: 'read', log: { facts, genesis, events: job.events } });
+  };
+
   const onMessage = ({ data }: { readonly data: unknown }) => {
     const job = current;
     const read = readReply(data, job?.id ?? null);
@@ -323,11 +349,11 @@ export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
           return;
         }
         job.genesis = reply.genesis;
-        job.builder = trustedBuilder(createTenant(reply.genesis));
+        if (job.build) job.builder = trustedBuilder(createTenant(reply.genesis));
         job.hooks.onGenesis?.(reply.genesis);
         return;
       case 'events':
-        if (job.builder === null || reply.from !== job.events.length) {
+        if (job.genesis === null || reply.from !== job.events.length) {
           fail(
             job,
             new Error(`The worker's events arrived out of order (at ${reply.from}).`),
@@ -336,17 +362,19 @@ export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
           return;
         }
         for (const event of reply.events) job.events.push(event);
-        void pump(job);
+        if (job.build) void pump(job);
+        else gathered(job);
         return;
       case 'log': {
         const applied = job.builder?.applied ?? 0;
         const { facts } = reply;
-        if (job.builder === null || facts.baseEvents < applied || facts.cursor < applied) {
+        if (job.genesis === null || facts.baseEvents < applied || facts.cursor < applied) {
           fail(job, new Error('The worker sent the log’s facts too late.'), true);
           return;
         }
         job.facts = facts;
-        void pump(job);
+        if (job.build) void pump(job);
+        else gathered(job);
         return;
       }
       case 'unreadable':
@@ -389,7 +417,12 @@ export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
   };
 
   return {
-    run(request, hooks = {}) {
+    // One function either way: what `done` settles with follows `build` (see the overloads).
+    run: ((
+      request: RequestBody,
+      hooks: JobHooks = {},
+      options: { readonly build?: boolean } = {},
+    ): Job<JobOutcome> => {
       if (current !== null) fail(current, new JobCancelled(), true);
       let resolve!: (outcome: JobOutcome) => void;
       let reject!: (error: Error) => void;
@@ -400,6 +433,7 @@ export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
       const job: Running = {
         id: ++nextId,
         hooks,
+        build: options.build !== false,
         resolve,
         reject,
         builder: null,
@@ -422,7 +456,7 @@ export function createCoreClient(options: CoreClientOptions = {}): CoreClient {
         done,
         cancel: () => fail(job, new JobCancelled(), true),
       };
-    },
+    }) as CoreClient['run'],
     dispose() {
       if (current !== null) fail(current, new JobCancelled(), true);
       discardWorker();

@@ -11,7 +11,7 @@ import type { Scenario } from '../core/scenarios/scenario-builder';
 import type { GeneratedScenarioEntry } from '../core/scenarios/scenario-catalog';
 import type { ScenarioParams } from '../core/scenarios/scenario-params';
 import { type Loading, useTenantStore } from '../store/tenant-store';
-import { type CoreClient, createCoreClient, JobCancelled, type JobOutcome } from './core-client';
+import { type BuiltOutcome, type CoreClient, createCoreClient, JobCancelled } from './core-client';
 import { useLoadProgress } from './load-progress';
 import type { RequestBody } from './protocol';
 
@@ -50,7 +50,7 @@ function afterPaint(): Promise<void> {
 }
 
 /** Run `request` in the worker for the store's `loading`, cancelled once that load is not wanted. */
-export function runFor(loading: Loading, request: RequestBody): Promise<JobOutcome> {
+export function runFor(loading: Loading, request: RequestBody): Promise<BuiltOutcome> {
   // Cancelled (or replaced) before the worker's code had even arrived: start nothing.
   if (useTenantStore.getState().loading !== loading) return Promise.reject(new JobCancelled());
   const what = `${loading.id} scenario`;
