@@ -39,6 +39,20 @@ describe('AppHeader', () => {
     );
   });
 
+  it('says a state that names no scenario of the console is an imported one, not the first scenario', () => {
+    render(<AppHeader />);
+    const select = within(header()).getByRole('combobox', { name: 'Scenario' });
+    expect(select).toHaveDisplayValue('Jane Tino (the FAQ)');
+    const { genesis, events } = useTenantStore.getState();
+    act(() =>
+      useTenantStore
+        .getState()
+        .replaceLog({ scenarioId: 'custom', scenarioParams: {}, genesis, events, cursor: 3 }),
+    );
+    expect(select).toHaveDisplayValue('Imported state');
+    expect(within(select).getByRole('option', { name: 'Imported state' })).toBeDisabled();
+  });
+
   it('undoes and redoes with its buttons, which are disabled when there is nothing to do', async () => {
     const user = userEvent.setup();
     render(<AppHeader />);

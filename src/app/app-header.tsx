@@ -122,6 +122,12 @@ export function AppHeader() {
                   {scenario.title}
                 </option>
               ))}
+              {/* A state from a file or a link that names no scenario of this console. */}
+              {SCENARIOS.some((scenario) => scenario.id === scenarioId) ? null : (
+                <option value={scenarioId} disabled>
+                  Imported state
+                </option>
+              )}
             </select>
           </label>
           <Button size="compact" onClick={() => void replaceAsking('reset', resetScenario)}>

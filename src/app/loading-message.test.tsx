@@ -1,8 +1,14 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Loading, useTenantStore } from '../store/tenant-store';
+import { REPLAY_STAGE, useTravelProgress } from '../store/travel';
 import { useLoadProgress } from '../worker/load-progress';
-import { LoadingMessage, SHOW_PROGRESS_AFTER_MS } from './loading-message';
+import {
+  BusyMessage,
+  LoadingMessage,
+  SHOW_PROGRESS_AFTER_MS,
+  travelLabel,
+} from './loading-message';
 
 let loading: Loading;
 
@@ -82,5 +88,43 @@ describe('the loading progress', () => {
     );
     expect(screen.getByText(/^Opening the state saved in this browser\./)).toBeInTheDocument();
     expect(screen.getByText('Checking the saved state')).toBeInTheDocument();
+  });
+});
+
+describe('the progress of a far move of the timeline', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    useTenantStore.getState().loadScenario('jane-tino');
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('shows, past the threshold, a progressbar named for where it goes, its stage and Cancel', () => {
+    render(<BusyMessage />);
+    const travelling = { cursor: 1_200, total: 81_000 };
+    act(() => {
+      useTenantStore.setState({ travelling });
+      useTravelProgress.setState({
+        travel: travelling,
+        progress: { stage: REPLAY_STAGE, done: 600, total: 1_200, unit: 'events' },
+      });
+    });
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    act(() => vi.advanceTimersByTime(SHOW_PROGRESS_AFTER_MS));
+    const bar = screen.getByRole('progressbar', {
+      name: 'Travelling to the moment after event 1,200 of 81,000',
+    });
+    expect(bar).toHaveAttribute('aria-valuenow', '600');
+    expect(screen.getByText('Replaying the log: 600 of 1,200 events')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(useTenantStore.getState().travelling).toBeNull();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('names a move to the very start as such', () => {
+    expect(travelLabel(0, 81_000)).toBe(
+      'Travelling to the moment before the first event of 81,000',
+    );
   });
 });

@@ -77,10 +77,12 @@ export function TravelMessage() {
   }, [travelling]);
   if (travelling === null || shown !== travelling) return null;
   const step = travel === travelling ? progress : { stage: 'Starting', done: 0, total: 0 };
+  const label = travelLabel(travelling.cursor, travelling.total);
   return (
     <div className="flex flex-col gap-2 rounded-md border border-blue-300 bg-blue-50 px-3 py-2 text-blue-900 text-sm dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100">
+      <p>{label}: the moment shown stays until it is ready.</p>
       <ProgressBar
-        label={travelLabel(travelling.cursor, travelling.total)}
+        label={label}
         value={step.done}
         max={step.total}
         stage={progressText(step)}
