@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { toDocument } from '../src/core/document/document';
 import { generateLargeScenario } from '../src/core/scenarios/large';
-import { expect, test } from './fixtures/console-page';
+import { type ConsolePage, expect, test } from './fixtures/console-page';
 
 /**
  * A large tenant comes in without freezing the page: it is generated in a Web Worker while the
@@ -44,6 +44,18 @@ async function recordAppearances(page: Page, people: number): Promise<void> {
 
 async function appearances(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+}
+
+/** Deactivate the first active person in view (the People table is virtualised); their row. */
+async function deactivateSomeone(consolePage: ConsolePage, page: Page): Promise<Locator> {
+  const first = consolePage.people.locator('tbody tr[aria-rowindex]').filter({
+    has: page.getByRole('button', { name: 'Deactivate', exact: true }),
+  });
+  const accountId = await first.first().getAttribute('data-account-id');
+  const row = consolePage.people.locator(`tr[data-account-id="${accountId}"]`);
+  await row.getByRole('button', { name: 'Deactivate', exact: true }).click();
+  await expect(row.getByRole('button', { name: 'Reactivate', exact: true })).toBeVisible();
+  return row;
 }
 
 test.describe('Loading a large tenant', () => {
@@ -117,13 +129,7 @@ test.describe('Loading a large tenant', () => {
     const shown = page.getByText(/^Showing 3,\d{3} of 3,\d{3} accounts$/);
     await expect(shown).toBeVisible({ timeout: 45_000 });
     // One change, so that the state is saved; then wait for the save.
-    const first = consolePage.people.locator('tbody tr[aria-rowindex]').filter({
-      has: page.getByRole('button', { name: 'Deactivate', exact: true }),
-    });
-    const accountId = await first.first().getAttribute('data-account-id');
-    const row = consolePage.people.locator(`tr[data-account-id="${accountId}"]`);
-    await row.getByRole('button', { name: 'Deactivate', exact: true }).click();
-    await expect(row.getByRole('button', { name: 'Reactivate', exact: true })).toBeVisible();
+    const row = await deactivateSomeone(consolePage, page);
     await expect
       .poll(() => page.evaluate(() => localStorage.getItem('klc.state.v1')?.length ?? 0))
       .toBeGreaterThan(0);
@@ -209,13 +215,7 @@ test.describe('Loading a large tenant', () => {
     await expect(page.getByText(/^Showing 8,\d{3} of 8,\d{3} accounts$/)).toBeVisible({
       timeout: 45_000,
     });
-    const first = consolePage.people.locator('tbody tr[aria-rowindex]').filter({
-      has: page.getByRole('button', { name: 'Deactivate', exact: true }),
-    });
-    const accountId = await first.first().getAttribute('data-account-id');
-    const row = consolePage.people.locator(`tr[data-account-id="${accountId}"]`);
-    await row.getByRole('button', { name: 'Deactivate', exact: true }).click();
-    await expect(row.getByRole('button', { name: 'Reactivate', exact: true })).toBeVisible();
+    const row = await deactivateSomeone(consolePage, page);
     // One step back lands on the moment before the change, kept as it was: at once.
     await consolePage.undoButton.click();
     await expect(row.getByRole('button', { name: 'Deactivate', exact: true })).toBeVisible();
@@ -258,12 +258,7 @@ test.describe('Loading a large tenant', () => {
     await page.goto('/?scenario=large&people=2000');
     const shown = page.getByText(/^Showing 2,\d{3} of 2,\d{3} accounts$/);
     await expect(shown).toBeVisible({ timeout: 45_000 });
-    const first = consolePage.people.locator('tbody tr[aria-rowindex]').filter({
-      has: page.getByRole('button', { name: 'Deactivate', exact: true }),
-    });
-    const accountId = await first.first().getAttribute('data-account-id');
-    const row = consolePage.people.locator(`tr[data-account-id="${accountId}"]`);
-    await row.getByRole('button', { name: 'Deactivate', exact: true }).click();
+    const row = await deactivateSomeone(consolePage, page);
     await expect
       .poll(() => page.evaluate(() => localStorage.getItem('klc.state.v1')?.length ?? 0))
       .toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { loadVirtualizer } from '../components/use-virtual-rows';
 import { findScenario } from '../core/scenarios/scenario-catalog';
 import { useTenantStore } from '../store/tenant-store';
 import { useTravelProgress } from '../store/travel';
+import type { Progress } from '../worker/core-client';
 import { progressText, useLoadProgress } from '../worker/load-progress';
 
 /** Work quicker than this shows nothing: a bar that flashes by says less than none. */
@@ -35,17 +36,36 @@ export function LoadingMessage() {
   const label = ours ? progress.label : `Loading the tenant (${loading.id} scenario)`;
   const step = ours ? progress.progress : { stage: 'Starting', done: 0, total: 0 };
   return (
+    <WorkBox
+      words={`${ours && progress.restoring ? 'Opening the state saved in this browser. ' : ''}${entry.loadingMessage(loading.params)}`}
+      label={label}
+      step={step}
+      onCancel={cancel}
+    />
+  );
+}
+
+/** What runs in words, then its bar with the stage and Cancel. */
+function WorkBox({
+  words,
+  label,
+  step,
+  onCancel,
+}: {
+  words: string;
+  label: string;
+  step: Progress;
+  onCancel: () => void;
+}) {
+  return (
     <div className="flex flex-col gap-2 rounded-md border border-blue-300 bg-blue-50 px-3 py-2 text-blue-900 text-sm dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100">
-      <p>
-        {ours && progress.restoring ? 'Opening the state saved in this browser. ' : ''}
-        {entry.loadingMessage(loading.params)}
-      </p>
+      <p>{words}</p>
       <ProgressBar
         label={label}
         value={step.done}
         max={step.total}
         stage={progressText(step)}
-        onCancel={cancel}
+        onCancel={onCancel}
       />
     </div>
   );
@@ -79,16 +99,12 @@ export function TravelMessage() {
   const step = travel === travelling ? progress : { stage: 'Starting', done: 0, total: 0 };
   const label = travelLabel(travelling.cursor, travelling.total);
   return (
-    <div className="flex flex-col gap-2 rounded-md border border-blue-300 bg-blue-50 px-3 py-2 text-blue-900 text-sm dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100">
-      <p>{label}: the moment shown stays until it is ready.</p>
-      <ProgressBar
-        label={label}
-        value={step.done}
-        max={step.total}
-        stage={progressText(step)}
-        onCancel={cancel}
-      />
-    </div>
+    <WorkBox
+      words={`${label}: the moment shown stays until it is ready.`}
+      label={label}
+      step={step}
+      onCancel={cancel}
+    />
   );
 }
 

@@ -4,16 +4,10 @@
  * it (the page builds the tenant and its view a slice at a time, behind the loading bar);
  * `readSavedOffThread` only reads it (to check it, or to offer it back).
  */
-import { rememberFingerprint } from '../core/document/document';
 import { findScenario } from '../core/scenarios/scenario-catalog';
 import { type RawScenarioParams, readScenarioParams } from '../core/scenarios/scenario-params';
 import { rememberReadBase } from '../share/state-document';
-import {
-  type Loading,
-  type LogState,
-  rememberGenerated,
-  useTenantStore,
-} from '../store/tenant-store';
+import { type Loading, rememberGenerated, useTenantStore } from '../store/tenant-store';
 import type { SavedCheck } from './persistence';
 import { peekSavedBase } from './saved-state';
 
@@ -47,25 +41,16 @@ export async function restoreSaved({ text, loading }: SavedToRestore): Promise<S
   const unopened: SavedCheck = { kind: 'unopened', text };
   store.setState({ loading });
   try {
-    const { runFor } = await import('../worker/off-thread');
+    const { arrivedLog, runFor } = await import('../worker/off-thread');
     const outcome = await runFor(loading, { type: 'read-saved', text });
     if (store.getState().loading !== loading) return unopened;
     if (outcome.kind === 'unreadable') {
       store.setState({ loading: null });
       return { kind: 'unreadable', text, problems: outcome.problems };
     }
-    const { facts, genesis, events, tenant, view, baseTenant } = outcome.log;
-    const state: LogState = {
-      scenarioId: facts.scenarioId,
-      scenarioParams: facts.scenarioParams,
-      genesis,
-      events,
-      cursor: facts.cursor,
-    };
-    // Its scenario's own events, so that saving names them again instead of writing them out
-    // (by the fingerprint the worker worked out).
-    const base = events.slice(0, facts.baseEvents);
-    rememberFingerprint(base, facts.baseFingerprint);
+    const { facts, genesis, tenant, view, baseTenant } = outcome.log;
+    // Its scenario's own events, so that saving names them again instead of writing them out.
+    const { state, base } = arrivedLog(outcome.log);
     rememberGenerated(facts.scenarioParams, {
       id: facts.scenarioId,
       title: facts.title,
@@ -112,7 +97,7 @@ export async function readSavedOffThread({
   text,
 }: SavedToRestore): Promise<SavedCheck | undefined> {
   await whenIdle();
-  const { coreClient } = await import('../worker/off-thread');
+  const { arrivedLog, coreClient } = await import('../worker/off-thread');
   let outcome: Awaited<ReturnType<ReturnType<typeof coreClient>['run']>['done']> | undefined;
   try {
     outcome = await coreClient().run({ type: 'read-saved', text }, {}, { build: false }).done;
@@ -121,18 +106,9 @@ export async function readSavedOffThread({
   }
   if (outcome.kind === 'unreadable')
     return { kind: 'unreadable', text, problems: outcome.problems };
-  const { facts, genesis, events } = outcome.log;
-  const state: LogState = {
-    scenarioId: facts.scenarioId,
-    scenarioParams: facts.scenarioParams,
-    genesis,
-    events,
-    cursor: facts.cursor,
-  };
   // Its scenario's own events, as the page's reader remembers them: what a replacement would
-  // drop counts only the changes after them, and a save names them by the worker's fingerprint.
-  const base = events.slice(0, facts.baseEvents);
-  rememberFingerprint(base, facts.baseFingerprint);
-  rememberReadBase(genesis, base);
+  // drop counts only the changes after them, and a save names them rather than writing them.
+  const { state, base } = arrivedLog(outcome.log);
+  rememberReadBase(state.genesis, base);
   return { kind: 'readable', text, state };
 }

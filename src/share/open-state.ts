@@ -4,11 +4,7 @@
  * leaves the console exactly as it was (the same log, the same cursor).
  */
 import { replaceAsking } from '../app/ask-store';
-import {
-  type DocumentProblem,
-  type ReadResult,
-  rememberFingerprint,
-} from '../core/document/document';
+import type { DocumentProblem, ReadResult } from '../core/document/document';
 import { DEFAULT_VIEW, VIEW_PARAM, type ViewId } from '../navigation/view-param';
 import { type LogState, useTenantStore } from '../store/tenant-store';
 import type { JobHooks } from '../worker/core-client';
@@ -67,7 +63,7 @@ export function startImport(file: Blob, hooks: JobHooks = {}): ImportJob {
   let cancelled = false;
   let cancelJob: (() => void) | null = null;
   const read = async (): Promise<OpenResult> => {
-    const { canUseWorker, coreClient } = await import('../worker/off-thread');
+    const { arrivedLog, canUseWorker, coreClient } = await import('../worker/off-thread');
     if (cancelled) return CANCELLED;
     if (!canUseWorker()) {
       const read = await readStateFile(file);
@@ -85,17 +81,9 @@ export function startImport(file: Blob, hooks: JobHooks = {}): ImportJob {
       return { ok: false, problems: [{ field: '(file)', reason: `could not be read: ${why}` }] };
     }
     if (outcome.kind === 'unreadable') return { ok: false, problems: outcome.problems };
-    const { facts, genesis, events, tenant, view } = outcome.log;
-    const state: LogState = {
-      scenarioId: facts.scenarioId,
-      scenarioParams: facts.scenarioParams,
-      genesis,
-      events,
-      cursor: facts.cursor,
-    };
-    const base = events.slice(0, facts.baseEvents);
-    rememberFingerprint(base, facts.baseFingerprint);
-    rememberReadBase(genesis, base);
+    const { tenant, view } = outcome.log;
+    const { state, base } = arrivedLog(outcome.log);
+    rememberReadBase(state.genesis, base);
     const open = () => useTenantStore.getState().replaceLog(state, tenant, view);
     if (!(await replaceAsking('import', open))) return { ok: false, kept: true };
     return { ok: true, state };

@@ -7,11 +7,18 @@
  */
 
 import { rememberFingerprint } from '../core/document/document';
+import type { TenantEvent } from '../core/events';
 import type { Scenario } from '../core/scenarios/scenario-builder';
 import type { GeneratedScenarioEntry } from '../core/scenarios/scenario-catalog';
 import type { ScenarioParams } from '../core/scenarios/scenario-params';
-import { type Loading, useTenantStore } from '../store/tenant-store';
-import { type BuiltOutcome, type CoreClient, createCoreClient, JobCancelled } from './core-client';
+import { type Loading, type LogState, useTenantStore } from '../store/tenant-store';
+import {
+  type BuiltOutcome,
+  type CoreClient,
+  createCoreClient,
+  JobCancelled,
+  type ReadLog,
+} from './core-client';
 import { useLoadProgress } from './load-progress';
 import type { RequestBody } from './protocol';
 
@@ -92,4 +99,19 @@ export async function generateScenario(
   // A save names the scenario by its events' fingerprint: the worker worked it out.
   rememberFingerprint(events, facts.baseFingerprint);
   return { id: entry.id, title: facts.title, genesis, events, tenant, view };
+}
+
+/**
+ * The store's state of a log the worker read, and its generated scenario's own events (a slice
+ * of them, none when the log starts from a genesis), whose fingerprint the worker worked out: a
+ * save then names them by it instead of hashing them here.
+ */
+export function arrivedLog({ facts, genesis, events }: ReadLog): {
+  readonly state: LogState;
+  readonly base: readonly TenantEvent[];
+} {
+  const base = events.slice(0, facts.baseEvents);
+  rememberFingerprint(base, facts.baseFingerprint);
+  const { scenarioId, scenarioParams, cursor } = facts;
+  return { state: { scenarioId, scenarioParams, genesis, events, cursor }, base };
 }
