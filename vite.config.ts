@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
@@ -93,6 +94,54 @@ function jsxRuntimeFacade(): Plugin {
   };
 }
 
+/**
+ * The built page's Content-Security-Policy, as a `<meta http-equiv>` first in `<head>`: scripts
+ * only from this origin plus the inline theme script, allowed by the hash of its text as built (so
+ * it cannot drift from it); styles only from this origin (the stylesheet Tailwind builds; React
+ * sets style properties through the CSSOM, which the policy does not cover, and the tour's
+ * outline is an adopted sheet); requests, workers (the core worker, the simulated API's service
+ * worker) and the rest from this origin alone. No 'unsafe-inline', no 'unsafe-eval'. The dev
+ * server is left without it: Vite's client and React refresh are inline scripts there.
+ * `frame-ancestors` and the other headers cannot be set from a meta tag: README, "Hosting".
+ */
+export function cspPolicy(inlineScripts: readonly string[]): string {
+  const hashes = inlineScripts.map(
+    (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`,
+  );
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(' ')}`.trim(),
+    "style-src 'self'",
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'klc:content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        // Classic inline scripts (no src): the theme script. Module scripts are files by now.
+        const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+          (match) => match[1] ?? '',
+        );
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${cspPolicy(inline)}" />`;
+        // Right after the charset, before anything the policy governs.
+        return html.replace(/(<meta charset="UTF-8" \/>)/, `$1\n    ${meta}`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
@@ -100,6 +149,7 @@ export default defineConfig({
     plainDynamicImports(),
     tableFeaturesOwnUtils(),
     jsxRuntimeFacade(),
+    contentSecurityPolicy(),
   ],
   resolve: {
     alias: [

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Button } from '../../components/button';
 import { SOURCES } from '../../core/source-catalog';
 import { flippedKeys, highlightedKeys, type StepOutcome } from './tour-progress';
@@ -15,12 +16,27 @@ function nowCellSelector(keyId: string): string {
  * go away with the step. A dashed violet outline, unlike the matrix's own amber flip ring.
  */
 export function MatrixHighlight({ keyIds }: { keyIds: readonly string[] }) {
-  if (keyIds.length === 0) return null;
   const cells = keyIds.map(nowCellSelector);
-  const css = `${cells.join(',')}{outline:3px dashed #6d28d9;outline-offset:-3px}${cells
-    .map((cell) => `.dark ${cell}`)
-    .join(',')}{outline-color:#c4b5fd}`;
-  return <style data-tour-highlight="">{css}</style>;
+  const css =
+    cells.length === 0
+      ? ''
+      : `${cells.join(',')}{outline:3px dashed #6d28d9;outline-offset:-3px}${cells
+          .map((cell) => `.dark ${cell}`)
+          .join(',')}{outline-color:#c4b5fd}`;
+  // An adopted sheet, made by script: the built page's Content-Security-Policy refuses inline
+  // <style> elements (style-src 'self'), not the CSSOM.
+  const adopt = 'adoptedStyleSheets' in document;
+  useEffect(() => {
+    if (!adopt || css === '') return;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((other) => other !== sheet);
+    };
+  }, [adopt, css]);
+  // Where a document cannot adopt sheets (jsdom, in the unit tests), the same rules in an element.
+  return adopt || css === '' ? null : <style data-tour-highlight="">{css}</style>;
 }
 
 export function highlightedKeyIds(outcome: StepOutcome | undefined): string[] {
