@@ -10,6 +10,12 @@ const OWN_SERVER =
     ? 'npm run build && npm run preview'
     : `npx vite build --outDir /tmp/klc-e2e-${PORT} && npx vite preview --outDir /tmp/klc-e2e-${PORT} --port ${PORT} --strictPort --host 127.0.0.1`;
 
+// The same build under a sub-path, as a host serving it at https://host/klc/ would: the
+// sub-path project's smoke suite (e2e/sub-path.spec.ts) runs against it.
+const SUB_PATH = '/klc/';
+const SUB_PORT = PORT + 100;
+const SUB_SERVER = `BASE_PATH=${SUB_PATH} npx vite build --outDir /tmp/klc-e2e-sub-${SUB_PORT} && BASE_PATH=${SUB_PATH} npx vite preview --outDir /tmp/klc-e2e-sub-${SUB_PORT} --port ${SUB_PORT} --strictPort --host 127.0.0.1`;
+
 const found = findChromium();
 if (found === null) throw new Error(NO_CHROMIUM);
 const executablePath = found.path;
@@ -34,6 +40,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: /sub-path\.spec\.ts$/,
       use: {
         ...devices['Desktop Chrome'],
         headless: true,
@@ -43,13 +50,37 @@ export default defineConfig({
         },
       },
     },
+    {
+      name: 'sub-path',
+      testMatch: /sub-path\.spec\.ts$/,
+      use: {
+        ...devices['Desktop Chrome'],
+        headless: true,
+        // Relative to this: `./` is the console, `./?view=api` its API view.
+        baseURL: `http://127.0.0.1:${SUB_PORT}${SUB_PATH}`,
+        launchOptions: {
+          ...(executablePath === undefined ? {} : { executablePath }),
+          args: [...CHROMIUM_ARGS],
+        },
+      },
+    },
   ],
-  webServer: {
-    command: OWN_SERVER,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !CI,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: OWN_SERVER,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: !CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: SUB_SERVER,
+      url: `http://127.0.0.1:${SUB_PORT}${SUB_PATH}`,
+      reuseExistingServer: !CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

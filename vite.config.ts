@@ -142,7 +142,22 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Where the site is served: `/` by default, or a sub-path given as `BASE_PATH=/klc/` to the build
+ * (and to `vite preview`). It must start and end with a slash.
+ */
+function basePath(): string {
+  const base = process.env['BASE_PATH'] ?? '/';
+  if (!/^\/([\w.~-]+\/)*$/.test(base)) {
+    throw new Error(
+      `BASE_PATH must be a path that starts and ends with "/", such as /klc/; got ${base}`,
+    );
+  }
+  return base;
+}
+
 export default defineConfig({
+  base: basePath(),
   plugins: [
     react(),
     tailwindcss(),

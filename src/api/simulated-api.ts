@@ -1,6 +1,6 @@
 /**
  * The simulated Tines REST API in the page: a Mock Service Worker answering `/api/*` of the
- * page's own origin from the tenant store, through the pure handler in core/api. The worker is
+ * page's own origin (under its base: api-base.ts) from the tenant store, through the pure handler in core/api. The worker is
  * started after the first render (by the request console) and msw is imported only then, so
  * neither delays the first paint nor weighs on the initial chunk.
  */
@@ -8,6 +8,7 @@ import { API_RULES } from '../core/api/api-rules';
 import { handleApiRequest, SIMULATED_NOTE } from '../core/api/handle-request';
 import { describeEventParts, isolatedText } from '../core/describe';
 import { selectTenant, useTenantStore } from '../store/tenant-store';
+import { API_ROUTE, tinesPathOf } from './api-base';
 import { useApiStatus } from './api-status';
 
 /**
@@ -49,7 +50,7 @@ export async function answer(request: Request): Promise<Response> {
     store.cursor === store.events.length ? store.events : store.events.slice(0, store.cursor);
   const outcome = handleApiRequest(
     { tenant, events },
-    { method: request.method, url: url.pathname + url.search, headers, body },
+    { method: request.method, url: tinesPathOf(url.pathname) + url.search, headers, body },
   );
   if (outcome.events.length > 0 && store.cursor < store.events.length) {
     return pastRefusal(store.events.length - store.cursor);
@@ -121,7 +122,7 @@ export function startSimulatedApi(): Promise<void> {
         import('msw/browser'),
         releaseUnclaimingWorker(scriptUrl),
       ]);
-      const worker = setupWorker(http.all('/api/*', ({ request }) => answer(request)));
+      const worker = setupWorker(http.all(API_ROUTE, ({ request }) => answer(request)));
       await worker.start({
         serviceWorker: { url: scriptUrl },
         onUnhandledRequest: 'bypass',

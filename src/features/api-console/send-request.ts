@@ -1,3 +1,4 @@
+import { pageUrlOf } from '../../api/api-base';
 import { type Exchange, type SentRequest, useRequestHistory } from '../../api/api-status';
 import { startSimulatedApi } from '../../api/simulated-api';
 import { STATUS_TEXTS } from './request-examples';
@@ -19,7 +20,7 @@ export async function sendRequest(request: SentRequest): Promise<Exchange> {
   const { record } = useRequestHistory.getState();
   await startSimulatedApi();
   try {
-    const response = await fetch(request.url, {
+    const response = await fetch(pageUrlOf(request.url), {
       method: request.method,
       headers: request.headers.map(([name, value]) => [name, value]),
       body: request.body,

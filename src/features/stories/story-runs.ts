@@ -11,7 +11,9 @@
  * shape is assumed]. The log keeps each action's status and deciding rule; the emitted events of
  * the runs made since the page loaded are kept here, outside the log, to show beside them.
  */
+
 import { create } from 'zustand';
+import { pageUrlOf } from '../../api/api-base';
 import { useApiStatus } from '../../api/api-status';
 import { startSimulatedApi } from '../../api/simulated-api';
 import type { ApiRequest, ApiResponse } from '../../core/api/api-types';
@@ -87,7 +89,7 @@ async function readResponse(response: Response): Promise<ApiResponse> {
 }
 
 async function send(request: ApiRequest): Promise<ApiResponse> {
-  const response = await fetch(request.url, {
+  const response = await fetch(pageUrlOf(request.url), {
     method: request.method,
     headers: Object.entries(request.headers),
     body: request.body,
