@@ -295,7 +295,11 @@ export const useTenantStore = create<TenantStore>()((set, get) => {
       // Far, on a big tenant: built a slice at a time (travel.ts), then the cursor moves.
       const travel: Travel = { cursor: next, total: events.length };
       set({ travelling: travel });
-      void import('./travel').then((module) => module.travelTo(travel, useTenantStore, deriver));
+      // A chunk that cannot load ends the move: the moment shown stays.
+      void import('./travel').then(
+        (module) => module.travelTo(travel, useTenantStore, deriver),
+        get().cancelTravel,
+      );
     },
     cancelTravel() {
       if (get().travelling !== null) set({ travelling: null });
