@@ -66,8 +66,12 @@ function savedText(storage: Storage | null): string | null {
  * generated scenario is read in the core worker, where one can run: generating the scenario
  * again takes seconds, which the page would otherwise spend in one task.
  */
-export async function checkSaved(storage: Storage | null): Promise<SavedCheck> {
-  const text = savedText(storage);
+export function checkSaved(storage: Storage | null): Promise<SavedCheck> {
+  return checkSavedText(savedText(storage));
+}
+
+/** `checkSaved` of a text already read from storage (null: nothing saved). */
+async function checkSavedText(text: string | null): Promise<SavedCheck> {
   if (text === null) return { kind: 'none' };
   const generated = generatedSaved(text);
   if (generated !== null) {
@@ -292,7 +296,7 @@ export function startPersistence(options: PersistenceOptions = {}): Persistence 
       // Built on a generated scenario: opened through the worker, behind the loading bar.
       const text = savedText(storage);
       const generated = text === null ? null : generatedSaved(text);
-      const found = generated === null ? await checkSaved(storage) : await restoreSaved(generated);
+      const found = generated === null ? await checkSavedText(text) : await restoreSaved(generated);
       if (found.kind === 'unreadable') return unreadable(found.text, found.problems);
       // Cancelled: the other tab's state stays as it is, and so does the question.
       if (found.kind === 'unopened') return;
