@@ -1,6 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { assertProperty } from '../test/property';
 import { createKey } from './commands';
 import {
   CLOCK_STEP_MS,
@@ -95,20 +96,20 @@ describe('command builders', () => {
 
 describe('deriveSecret', () => {
   it('is `sim_` and 32 base32 characters for any seed and key id', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.string(), fc.string(), (seed, keyId) => {
         expect(deriveSecret(seed, keyId)).toMatch(SECRET);
       }),
-      { numRuns: 500 },
+      500,
     );
   });
 
   it('gives the same secret for the same seed and key id', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.string(), fc.string(), (seed, keyId) => {
         expect(deriveSecret(seed, keyId)).toBe(deriveSecret(seed, keyId));
       }),
-      { numRuns: 200 },
+      200,
     );
   });
 
@@ -117,12 +118,12 @@ describe('deriveSecret', () => {
     for (let i = 1; i <= 10_000; i++)
       secrets.add(deriveSecret('jane-tino', `key_${String(i).padStart(4, '0')}`));
     expect(secrets.size).toBe(10_000);
-    fc.assert(
+    assertProperty(
       fc.property(fc.string(), fc.string(), fc.string(), (seed, a, b) => {
         fc.pre(a !== b);
         expect(deriveSecret(seed, a)).not.toBe(deriveSecret(seed, b));
       }),
-      { numRuns: 1000 },
+      1000,
     );
   });
 

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertProperty } from '../test/property';
 import { namedDirectionControlReason } from './direction-control-names';
 import { directionControlReason } from './direction-controls';
 
@@ -40,22 +41,22 @@ describe('directionControlReason', () => {
   );
 
   it('refuses any text that holds one of them, naming the first', () => {
-    fc.assert(
+    assertProperty(
       fc.property(withoutControls, control, withoutControls, control, (a, first, b, second) => {
         const reason = directionControlReason(`${a}${first}${b}${second}`);
         expect(reason).toContain(hex(first.codePointAt(0) ?? 0));
       }),
-      { numRuns: 500 },
+      500,
     );
   });
 
   it('does not refuse a text without them, whatever else it holds', () => {
-    fc.assert(
+    assertProperty(
       fc.property(withoutControls, (text) => {
         expect(directionControlReason(text)).toBeNull();
         expect(namedDirectionControlReason(text)).toBeNull();
       }),
-      { numRuns: 2000 },
+      2000,
     );
   });
 

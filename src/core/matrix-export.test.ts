@@ -1,6 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { assertProperty } from '../test/property';
 import { replay } from './apply';
 import { changeStatus, createKey, inviteAccount } from './commands';
 import {
@@ -400,7 +401,7 @@ describe('CSV fields', () => {
       }),
       fc.string({ unit: 'grapheme', maxLength: 12 }),
     );
-    fc.assert(
+    assertProperty(
       fc.property(scenarioRunArb, fc.array(nameArb, { maxLength: 6 }), (run, names) => {
         const tenant = runIntents(run.start, run.intents).final;
         const rows = renamed(whatIfMatrix(tenant), names);
@@ -412,7 +413,7 @@ describe('CSV fields', () => {
           expect(records[i + 1]?.[0]).toBe(guarded);
         });
       }),
-      { numRuns: 200 },
+      200,
     );
     // A property run (fast-check): allowed more than 5 s on a busy machine.
   }, 30_000);

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertProperty } from '../test/property';
 import { PersistentMap } from './persistent-map';
 import { bulkMap } from './persistent-map-bulk';
 
@@ -16,7 +17,7 @@ const keyArb = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('k32728', '
 
 describe('bulkMap', { timeout: 30_000 }, () => {
   it('builds the map setting the entries one by one builds, whatever the keys', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(fc.tuple(keyArb, fc.integer()), { maxLength: 300 }), (pairs) => {
         const native = new Map(pairs);
         const bulk = bulkMap(native);
@@ -30,12 +31,12 @@ describe('bulkMap', { timeout: 30_000 }, () => {
         bulk.forEachUnordered((value) => walked.push(value));
         expect(walked.sort()).toEqual([...native.values()].sort());
       }),
-      { numRuns: 1000 },
+      1000,
     );
   });
 
   it('makes maps that later sets treat as any other, never changing the bulk one', () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.array(fc.tuple(keyArb, fc.integer()), { maxLength: 100 }),
         fc.array(fc.tuple(keyArb, fc.integer()), { maxLength: 60 }),
@@ -48,7 +49,7 @@ describe('bulkMap', { timeout: 30_000 }, () => {
           expect([...bulk.entries()]).toEqual(before);
         },
       ),
-      { numRuns: 1000 },
+      1000,
     );
   });
 

@@ -1,13 +1,14 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertProperty } from '../test/property';
 import { PersistentMap } from './persistent-map';
 
 // Property runs (fast-check): CPU-bound by design, so allowed more than the default 5 s when
 // the whole suite shares a busy machine.
 describe('PersistentMap', { timeout: 30_000 }, () => {
   it('behaves like a native Map for any sequence of sets, in insertion order', () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.array(fc.tuple(fc.string({ maxLength: 6 }), fc.integer()), { maxLength: 200 }),
         (pairs) => {
@@ -26,12 +27,12 @@ describe('PersistentMap', { timeout: 30_000 }, () => {
           expect(walked.sort()).toEqual([...native.values()].sort());
         },
       ),
-      { numRuns: 1000 },
+      1000,
     );
   });
 
   it('never changes an older version when a newer one is made from it', () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.integer()), { maxLength: 60 }),
         fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.integer()), { maxLength: 60 }),
@@ -50,7 +51,7 @@ describe('PersistentMap', { timeout: 30_000 }, () => {
           expect([...b.entries()]).toEqual([...new Map([...common, ...right]).entries()]);
         },
       ),
-      { numRuns: 1000 },
+      1000,
     );
   });
 

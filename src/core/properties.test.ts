@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertProperty } from '../test/property';
 import { apply, replay } from './apply';
 import type { TenantEvent } from './events';
 import { evaluateKey, type Verdict } from './key-verdict';
@@ -45,7 +46,7 @@ function counter<K extends string>(...names: K[]): Record<K, number> {
 describe('properties of random event sequences', { timeout: 30_000 }, () => {
   it('(a) accepts a personal key exactly while its creator is active and the key is not deleted', () => {
     const seen = counter('valid', 'revoked', 'deactivated', 'deleted');
-    fc.assert(
+    assertProperty(
       fc.property(scenarioRunArb, ({ start, intents }) => {
         for (const tenant of tenantsOf(runIntents(start, intents))) {
           for (const key of tenant.keys.values()) {
@@ -70,14 +71,14 @@ describe('properties of random event sequences', { timeout: 30_000 }, () => {
           }
         }
       }),
-      { numRuns: NUM_RUNS },
+      NUM_RUNS,
     );
     for (const [code, count] of Object.entries(seen)) expect(count, code).toBeGreaterThan(100);
   });
 
   it('(b) never lets the creator’s status change the verdict of a team, service or tenant owner key', () => {
     const seen = counter('team', 'service', 'tenant_owner', 'revoked');
-    fc.assert(
+    assertProperty(
       fc.property(scenarioRunArb, ({ start, intents }) => {
         for (const tenant of tenantsOf(runIntents(start, intents))) {
           for (const key of tenant.keys.values()) {
@@ -92,14 +93,14 @@ describe('properties of random event sequences', { timeout: 30_000 }, () => {
           }
         }
       }),
-      { numRuns: NUM_RUNS },
+      NUM_RUNS,
     );
     for (const [scope, count] of Object.entries(seen)) expect(count, scope).toBeGreaterThan(100);
   });
 
   it('(c) never revives a personal key once its creator has been deleted, re-invited or not', () => {
     const seen = counter('doomedKeys', 'reinvitedAfterwards', 'eventsAfterwards');
-    fc.assert(
+    assertProperty(
       fc.property(scenarioRunArb, ({ start, intents }) => {
         const run = runIntents(start, intents);
         const doomed = new Set<string>();
@@ -126,7 +127,7 @@ describe('properties of random event sequences', { timeout: 30_000 }, () => {
           }
         }
       }),
-      { numRuns: NUM_RUNS },
+      NUM_RUNS,
     );
     // About 340 doomed keys, 100 runs re-inviting their creator, 1000 checks after the fact.
     expect(seen.doomedKeys).toBeGreaterThan(100);
@@ -136,7 +137,7 @@ describe('properties of random event sequences', { timeout: 30_000 }, () => {
 
   it('(d) never throws, and a refused event returns the very same tenant object', () => {
     const seen = counter('accepted', 'refused', 'probes');
-    fc.assert(
+    assertProperty(
       fc.property(
         scenarioRunArb,
         fc.array(anyValueArb, { maxLength: 3 }),
@@ -169,14 +170,14 @@ describe('properties of random event sequences', { timeout: 30_000 }, () => {
           }
         },
       ),
-      { numRuns: NUM_RUNS },
+      NUM_RUNS,
     );
     for (const [what, count] of Object.entries(seen)) expect(count, what).toBeGreaterThan(1000);
   });
 
   it('(e) answers every what-if cell as really applying that stage’s events does', () => {
     const seen = counter('reachable', 'unreachable');
-    fc.assert(
+    assertProperty(
       fc.property(scenarioRunArb, ({ start, intents }) => {
         const tenant = runIntents(start, intents).final;
         const { accounts, keys } = tenant;
@@ -210,13 +211,13 @@ describe('properties of random event sequences', { timeout: 30_000 }, () => {
         expect(tenant.accounts).toBe(accounts);
         expect(tenant.keys).toBe(keys);
       }),
-      { numRuns: NUM_RUNS },
+      NUM_RUNS,
     );
     for (const [what, count] of Object.entries(seen)) expect(count, what).toBeGreaterThan(100);
   });
 
   it('rebuilds the final tenant from the log alone', () => {
-    fc.assert(
+    assertProperty(
       fc.property(scenarioRunArb, ({ start, intents }) => {
         const run = runIntents(start, intents);
         const rebuilt = replay(start.genesis, run.log);
@@ -225,7 +226,7 @@ describe('properties of random event sequences', { timeout: 30_000 }, () => {
         expect([...rebuilt.tenant.accounts.keys()]).toEqual([...run.final.accounts.keys()]);
         expect([...rebuilt.tenant.keys.keys()]).toEqual([...run.final.keys.keys()]);
       }),
-      { numRuns: NUM_RUNS },
+      NUM_RUNS,
     );
   });
 });

@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertProperty } from '../test/property';
 import { apply, replay } from './apply';
 import {
   changeAction,
@@ -207,19 +208,19 @@ function expectSameTenant(actual: Tenant, expected: Tenant): void {
 describe('trusted replay', { timeout: 60_000 }, () => {
   it('builds the very tenant the validated reducer builds from any valid log', () => {
     const types = new Set<string>();
-    fc.assert(
+    assertProperty(
       fc.property(validLogArb, ({ genesis, log, tenants }) => {
         expectSameTenant(replayTrusted(genesis, log), tenants[log.length] as Tenant);
         for (const event of log) types.add(event.type);
       }),
-      { numRuns: NUM_RUNS },
+      NUM_RUNS,
     );
     // Every one of the 17 event types turned up.
     expect([...types].sort()).toHaveLength(17);
   });
 
   it('gives the same tenant pushed in slices and frozen in steps, each tenant() equal to the reducer’s at that point and unchanged by later pushes', () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         validLogArb,
         cutsArb,
@@ -244,12 +245,12 @@ describe('trusted replay', { timeout: 60_000 }, () => {
           for (const { tenant, contents: before } of seen) expect(contents(tenant)).toEqual(before);
         },
       ),
-      { numRuns: NUM_RUNS },
+      NUM_RUNS,
     );
   });
 
   it('continues from any tenant the log reached, leaving that tenant as it was', () => {
-    fc.assert(
+    assertProperty(
       fc.property(validLogArb, fc.nat(), cutsArb, ({ log, tenants }, at, cuts) => {
         const from = at % (log.length + 1);
         const start = tenants[from] as Tenant;
@@ -271,12 +272,12 @@ describe('trusted replay', { timeout: 60_000 }, () => {
           );
         }
       }),
-      { numRuns: NUM_RUNS },
+      NUM_RUNS,
     );
   });
 
   it('validated replay (an import) refuses what apply refuses, and builds the same tenant', () => {
-    fc.assert(
+    assertProperty(
       fc.property(validLogArb, ({ genesis, offered, log, tenants }) => {
         const replayed = replay(genesis, offered as TenantEvent[]);
         expectSameTenant(replayed.tenant, tenants[log.length] as Tenant);
@@ -291,7 +292,7 @@ describe('trusted replay', { timeout: 60_000 }, () => {
           replayed.refused.map(({ index, refusal }) => ({ index, reason: refusal.reason })),
         ).toEqual(refused);
       }),
-      { numRuns: NUM_RUNS },
+      NUM_RUNS,
     );
   });
 

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertProperty } from '../test/property';
 import { changeStatus } from './commands';
 import type { TenantEvent } from './events';
 import {
@@ -19,7 +20,7 @@ import { whatIfMatrix } from './what-if';
 describe('validity view', { timeout: 30_000 }, () => {
   it('equals the matrix built from scratch after every accepted event of any sequence', () => {
     let advanced = 0;
-    fc.assert(
+    assertProperty(
       fc.property(scenarioRunArb, ({ start, intents }) => {
         const run = runIntents(start, intents);
         let view = buildValidityView(run.initial);
@@ -33,13 +34,13 @@ describe('validity view', { timeout: 30_000 }, () => {
           });
         }
       }),
-      { numRuns: 1000 },
+      1000,
     );
     expect(advanced).toBeGreaterThan(2000);
   });
 
   it('advanced by many events at once, equals the matrix built from scratch (property)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(scenarioRunArb, fc.nat(), ({ start, intents }, cut) => {
         const run = runIntents(start, intents);
         const accepted = run.steps.filter((step) => step.result.ok);
@@ -56,7 +57,7 @@ describe('validity view', { timeout: 30_000 }, () => {
           expect(view.rowIndex.get(row.key.id)).toBe(index);
         });
       }),
-      { numRuns: 1000 },
+      1000,
     );
   });
 
@@ -78,7 +79,7 @@ describe('validity view', { timeout: 30_000 }, () => {
   });
 
   it('built in steps of any sizes, equals the view built at once (property)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         scenarioRunArb,
         fc.array(fc.nat(7), { minLength: 1 }),
@@ -105,7 +106,7 @@ describe('validity view', { timeout: 30_000 }, () => {
           });
         },
       ),
-      { numRuns: 200 },
+      200,
     );
   });
 

@@ -12,6 +12,7 @@ import { generateLargeScenario } from '../core/scenarios/large';
 import { accountNamed } from '../core/testing/named';
 import { selectTenant, selectView, type TenantStore, useTenantStore } from '../store/tenant-store';
 import { answerEveryQuestion } from '../test/answer-questions';
+import { assertProperty } from '../test/property';
 import { BUILDING_STAGE, createCoreClient, type Progress, VIEW_STAGE } from '../worker/core-client';
 import { CHECKING_FILE_STAGE, READING_FILE_STAGE } from '../worker/core-handler';
 import { replaceCoreClient } from '../worker/off-thread';
@@ -142,7 +143,7 @@ describe('importing a file through the core worker', () => {
 
   it('cancel, at any point of the import, leaves the console exactly as it was', async () => {
     const text = FILES['a generated base with a later change undone']();
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(fc.nat(), fc.nat({ max: 3 }), fc.boolean(), async (at, turns, changed) => {
         await useTenantStore.getState().loadScenario('jane-tino');
         if (changed) {
@@ -168,7 +169,7 @@ describe('importing a file through the core worker', () => {
         }
         expect(fake.terminated).toBe(true);
       }),
-      { numRuns: 30 },
+      30,
     );
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type DocumentState, readDocumentText, toDocument } from '../core/document/document';
 import { janeTinoScenario } from '../core/scenarios/jane-tino';
 import { runIntents, scenarioRunArb } from '../core/testing/arbitraries';
+import { assertProperty } from '../test/property';
 import { decodePayload, encodeDocument, statePayloadOf } from './link-codec';
 
 const jane: DocumentState = {
@@ -31,7 +32,7 @@ describe('share links', () => {
   });
 
   it('opens every log the reducer accepts exactly as it was (property)', async () => {
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(scenarioRunArb, fc.nat(), async ({ start, intents }, at) => {
         const run = runIntents(start, intents);
         const state: DocumentState = {
@@ -43,7 +44,7 @@ describe('share links', () => {
         };
         expect(await open(await encodeDocument(toDocument(state)))).toEqual({ ok: true, state });
       }),
-      { numRuns: 100 },
+      100,
     );
   });
 

@@ -6,6 +6,7 @@ import { changeStatus, createKey } from '../core/commands';
 import type { TenantEvent } from '../core/events';
 import { janeTinoScenario } from '../core/scenarios/jane-tino';
 import { buildValidityView } from '../core/validity-view';
+import { assertProperty } from '../test/property';
 import { createTenantDeriver } from './derive-tenant';
 
 const { genesis, events } = janeTinoScenario;
@@ -135,7 +136,7 @@ describe('tenant deriver checkpoints (undo and time travel over long logs)', () 
     const log = longLog();
     const deriver = createTenantDeriver();
     const jane = janeId();
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.array(fc.oneof(fc.nat({ max: log.length }), fc.constant(-1)), {
           minLength: 1,
@@ -170,7 +171,7 @@ describe('tenant deriver checkpoints (undo and time travel over long logs)', () 
           }
         },
       ),
-      { numRuns: 40 },
+      40,
     );
   });
 });

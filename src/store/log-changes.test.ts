@@ -5,6 +5,7 @@ import { changeStatus } from '../core/commands';
 import type { TenantEvent } from '../core/events';
 import { janeTinoScenario } from '../core/scenarios/jane-tino';
 import { accountNamed } from '../core/testing/named';
+import { assertProperty } from '../test/property';
 import { droppedChanges } from './log-changes';
 
 const { genesis, events: scenarioEvents } = janeTinoScenario;
@@ -33,24 +34,25 @@ describe('droppedChanges', () => {
   });
 
   it('counts every event the scenario did not make, the redo branch included', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.integer({ min: 0, max: 6 }), (n) => {
         expect(droppedChanges(withChanges(n), scenarioEvents)).toBe(n);
         // Read back from a file or storage: other objects, the same data.
         expect(droppedChanges(JSON.parse(JSON.stringify(withChanges(n))), scenarioEvents)).toBe(n);
       }),
-      { numRuns: 7 },
+      7,
     );
   });
 
   it('keeps what the replacing log shares (a checkpoint): only changes after it are dropped', () => {
     const events = withChanges(5);
-    fc.assert(
+    assertProperty(
       fc.property(fc.integer({ min: 0, max: events.length }), (at) => {
         const kept = events.slice(0, at);
         const after = Math.max(0, at - scenarioEvents.length);
         expect(droppedChanges(events, scenarioEvents, kept)).toBe(5 - after);
       }),
+      100,
     );
   });
 

@@ -5,6 +5,7 @@ import { replay } from '../core/apply';
 import { changeStatus } from '../core/commands';
 import { generateLargeScenario } from '../core/scenarios/large';
 import { buildValidityView } from '../core/validity-view';
+import { assertProperty } from '../test/property';
 import { VIEW_STAGE } from '../worker/core-client';
 import { selectTenant, selectView, useTenantStore } from './tenant-store';
 import { buildMoment, REPLAY_STAGE, useTravelProgress } from './travel';
@@ -16,7 +17,7 @@ const now = () => 0;
 
 describe('a moment built a slice at a time', { timeout: 30_000 }, () => {
   it('is the tenant and view the reducer gives at any cursor, from any earlier moment (property)', async () => {
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(fc.nat(events.length), fc.nat(events.length), async (a, b) => {
         const [from, to] = a <= b ? [a, b] : [b, a];
         const origin = { cursor: from, tenant: replay(genesis, events.slice(0, from)).tenant };
@@ -29,7 +30,7 @@ describe('a moment built a slice at a time', { timeout: 30_000 }, () => {
         expect(built?.tenant).toEqual(expected);
         expect(built?.view.rows).toEqual(buildValidityView(expected).rows);
       }),
-      { numRuns: 25 },
+      25,
     );
   });
 

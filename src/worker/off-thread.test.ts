@@ -11,6 +11,7 @@ import {
   type TenantStore,
   useTenantStore,
 } from '../store/tenant-store';
+import { assertProperty } from '../test/property';
 import { createCoreClient } from './core-client';
 import { useLoadProgress } from './load-progress';
 import { replaceCoreClient } from './off-thread';
@@ -88,7 +89,7 @@ describe('the store loads a generated scenario through the core worker', () => {
   });
 
   it('cancel, at any point of the load, leaves the store exactly as it was', async () => {
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(fc.nat(), fc.nat({ max: 3 }), fc.boolean(), async (at, turns, changed) => {
         await useTenantStore.getState().loadScenario('jane-tino');
         if (changed) {
@@ -122,7 +123,7 @@ describe('the store loads a generated scenario through the core worker', () => {
         expect(fake.terminated).toBe(true);
         expect(await fake.deliver(Number.POSITIVE_INFINITY)).toBe(0);
       }),
-      { numRuns: 30 },
+      30,
     );
   });
 

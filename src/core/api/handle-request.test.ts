@@ -1,6 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertProperty } from '../../test/property';
 import { apply, replay } from '../apply';
 import { changeStatus, deleteKey } from '../commands';
 import type { TenantEvent } from '../events';
@@ -617,7 +618,7 @@ describe('robustness', () => {
   });
 
   it('never throws, always names a rule, and returns only events that apply in order', () => {
-    fc.assert(
+    assertProperty(
       fc.property(requestArb, (r) => {
         const req: ApiRequest = {
           method: r.method,
@@ -631,7 +632,7 @@ describe('robustness', () => {
         commit(startState, outcome);
         if (outcome.response.status >= 400) expect(outcome.events).toEqual([]);
       }),
-      { numRuns: 1000 },
+      1000,
     );
   });
 });

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertProperty } from '../../test/property';
 import { apply } from '../apply';
 import { changeStatus } from '../commands';
 import type { TenantEvent } from '../events';
@@ -39,7 +40,7 @@ function runAll(tenant: Tenant, events: readonly TenantEvent[]): Map<string, Act
 describe('properties of the offboarding plan', { timeout: 60_000 }, () => {
   it('(a) lists as failing with 401 exactly the actions that answer 401 when run after the change, and did not before', () => {
     const seen = { planned401: 0, plannedUnresolved: 0, unchanged401: 0 };
-    fc.assert(
+    assertProperty(
       fc.property(automationTenantArb, offboardingArb, ({ tenant, events }, { picks, change }) => {
         const accountIds = offboardingSet(tenant, picks);
         const impact = impactOf(tenant, events, accountIds, change);
@@ -74,14 +75,14 @@ describe('properties of the offboarding plan', { timeout: 60_000 }, () => {
           if (outcome.status === 401 && before.get(id)?.status === 401) seen.unchanged401++;
         }
       }),
-      { numRuns: NUM_RUNS },
+      NUM_RUNS,
     );
     for (const [name, count] of Object.entries(seen)) expect(count, name).toBeGreaterThan(20);
   });
 
   it('(b) after every proposed fix with an eligible account, nothing of the plan fails; no created key is personal', () => {
     const seen = { fixed: 0, recreated: 0, noCreator: 0 };
-    fc.assert(
+    assertProperty(
       fc.property(automationTenantArb, offboardingArb, ({ tenant, events }, { picks, change }) => {
         const accountIds = offboardingSet(tenant, picks);
         const impact = impactOf(tenant, events, accountIds, change);
@@ -101,7 +102,7 @@ describe('properties of the offboarding plan', { timeout: 60_000 }, () => {
         seen.recreated += fixes.filter((fix) => fix.placement.kind === 'recreate').length;
         seen.noCreator += unfixed.size;
       }),
-      { numRuns: NUM_RUNS },
+      NUM_RUNS,
     );
     for (const [name, count] of Object.entries(seen)) expect(count, name).toBeGreaterThan(5);
   });
@@ -109,7 +110,7 @@ describe('properties of the offboarding plan', { timeout: 60_000 }, () => {
   it('(c) changes no verdict of the FAQ’s keys: not the credentials, stories, runs, plans nor fixes', () => {
     const faq = startTenant(janeTinoStart);
     const faqKeys = [...faq.keys.values()];
-    fc.assert(
+    assertProperty(
       fc.property(
         janeAutomationTenantArb,
         offboardingArb,
@@ -145,7 +146,7 @@ describe('properties of the offboarding plan', { timeout: 60_000 }, () => {
           }
         },
       ),
-      { numRuns: NUM_RUNS },
+      NUM_RUNS,
     );
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assertProperty } from '../../test/property';
 import { replay } from '../apply';
 import { changeStatus } from '../commands';
 import { janeTinoScenario } from '../scenarios/jane-tino';
@@ -39,7 +40,7 @@ describe('console documents', () => {
   });
 
   it('round-trips any log the reducer accepts, at any cursor (property)', async () => {
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(scenarioRunArb, fc.nat(), async ({ start, intents }, at) => {
         const run = runIntents(start, intents);
         const state: DocumentState = {
@@ -52,7 +53,7 @@ describe('console documents', () => {
         const read = await roundTrip(state);
         expect(read).toEqual({ ok: true, state });
       }),
-      { numRuns: 300 },
+      300,
     );
   });
 
