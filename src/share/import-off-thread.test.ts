@@ -12,6 +12,7 @@ import { generateLargeScenario } from '../core/scenarios/large';
 import { accountNamed } from '../core/testing/named';
 import { selectTenant, selectView, type TenantStore, useTenantStore } from '../store/tenant-store';
 import { answerEveryQuestion } from '../test/answer-questions';
+import { nextTask } from '../test/next-task';
 import { assertProperty } from '../test/property';
 import { BUILDING_STAGE, createCoreClient, type Progress, VIEW_STAGE } from '../worker/core-client';
 import { CHECKING_FILE_STAGE, READING_FILE_STAGE } from '../worker/core-handler';
@@ -31,7 +32,7 @@ function useFake(fake: FakeCoreWorker): void {
     createCoreClient({
       createWorker: () => fake.worker,
       sliceMs: 0,
-      yieldToPage: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      yieldToPage: nextTask,
     }),
   );
 }
@@ -157,10 +158,10 @@ describe('importing a file through the core worker', () => {
         const fake = fakeCoreWorker({ eventsPerBatch: 16, progressEveryMs: 0 });
         useFake(fake);
         const job = startImport(file(text));
-        await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+        await vi.waitFor(() => expect(fake.requests).toHaveLength(1), { interval: 1 });
         await fake.answered();
         await fake.deliver(at % fake.queued.length);
-        for (let i = 0; i < turns; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+        for (let i = 0; i < turns; i++) await nextTask();
         job.cancel();
         await expect(job.done).resolves.toEqual({ ok: false, cancelled: true });
         const after = logOf(useTenantStore.getState());
@@ -178,7 +179,7 @@ describe('importing a file through the core worker', () => {
     useFake(fake);
     const before = logOf(useTenantStore.getState());
     const job = startImport(file(FILES['a generated base, named']()));
-    await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(1), { interval: 1 });
     await fake.answered();
     await fake.deliver(3);
     fake.crash('out of memory');

@@ -5,6 +5,7 @@ import { replay } from '../core/apply';
 import { changeStatus } from '../core/commands';
 import { generateLargeScenario } from '../core/scenarios/large';
 import { buildValidityView } from '../core/validity-view';
+import { nextTask } from '../test/next-task';
 import { assertProperty } from '../test/property';
 import { VIEW_STAGE } from '../worker/core-client';
 import { selectTenant, selectView, useTenantStore } from './tenant-store';
@@ -24,6 +25,7 @@ describe('a moment built a slice at a time', { timeout: 30_000 }, () => {
         const built = await buildMoment(origin, events, to, {
           wanted: () => true,
           sliceMs: 0,
+          yieldToPage: nextTask,
           now,
         });
         const expected = replay(genesis, events.slice(0, to)).tenant;

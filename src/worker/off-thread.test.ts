@@ -11,6 +11,7 @@ import {
   type TenantStore,
   useTenantStore,
 } from '../store/tenant-store';
+import { nextTask } from '../test/next-task';
 import { assertProperty } from '../test/property';
 import { createCoreClient } from './core-client';
 import { useLoadProgress } from './load-progress';
@@ -38,14 +39,14 @@ function useFake(fake: FakeCoreWorker): void {
       createWorker: () => fake.worker,
       // Slices as small as can be: a cancel can fall between any two of them.
       sliceMs: 0,
-      yieldToPage: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      yieldToPage: nextTask,
     }),
   );
 }
 
 /** Until the store's load has reached the worker (its client loads lazily). */
 async function requested(fake: FakeCoreWorker): Promise<void> {
-  await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+  await vi.waitFor(() => expect(fake.requests).toHaveLength(1), { interval: 1 });
   await fake.answered();
 }
 
@@ -109,7 +110,7 @@ describe('the store loads a generated scenario through the core worker', () => {
         // Any reply but the last (the log's facts, which completes it), then a few of the
         // page's turns, so that the cancel can land between two slices of the build.
         await fake.deliver(at % fake.queued.length);
-        for (let i = 0; i < turns; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+        for (let i = 0; i < turns; i++) await nextTask();
         expect(useTenantStore.getState().loading).not.toBeNull();
         useTenantStore.getState().cancelLoading();
 

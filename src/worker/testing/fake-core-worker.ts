@@ -5,6 +5,7 @@
  * them one by one to choose the moment something happens (a cancel, a crash).
  */
 
+import { nextTask } from '../../test/next-task';
 import type { WorkerLike } from '../core-client';
 import { createCoreHandler, type HandlerOptions } from '../core-handler';
 
@@ -26,8 +27,6 @@ export interface FakeCoreWorker {
   crash(message: string): void;
 }
 
-const task = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 export function fakeCoreWorker(
   options: HandlerOptions & { readonly auto?: boolean } = {},
 ): FakeCoreWorker {
@@ -42,7 +41,7 @@ export function fakeCoreWorker(
   };
   let delivering: Promise<void> = Promise.resolve();
   const deliverOne = async (): Promise<boolean> => {
-    await task();
+    await nextTask();
     if (terminated || queued.length === 0) return false;
     emit('message', { data: queued.shift() });
     return true;
