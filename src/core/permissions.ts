@@ -215,6 +215,15 @@ export function grantsOf(tenant: Tenant, key: ApiKey): Grants {
 }
 
 /**
+ * A principal's role on a team: an own entry of its roles only. A team id comes from a request
+ * (the path, `team_id`), and `teamRoles` is a plain object: "constructor" or "__proto__" would
+ * otherwise find Object.prototype's and pass for a role.
+ */
+function roleOn(grants: Grants, teamId: TeamId): TeamRole | undefined {
+  return Object.hasOwn(grants.teamRoles, teamId) ? grants.teamRoles[teamId] : undefined;
+}
+
+/**
  * Whether a principal may read a credential's metadata [assumed from S11, S16]: owners any; else
  * one of its teams' own, one shared with all teams (GLOBAL) or with one of its teams
  * (SPECIFIC_TEAMS), or one in the person's own drafts. Service keys none.
@@ -222,12 +231,12 @@ export function grantsOf(tenant: Tenant, key: ApiKey): Grants {
 export function canReadCredential(grants: Grants, place: CredentialPlace): boolean {
   if (grants.owner) return true;
   if (grants.service) return false;
-  if (place.teamId !== null && grants.teamRoles[place.teamId] !== undefined) return true;
+  if (place.teamId !== null && roleOn(grants, place.teamId) !== undefined) return true;
   if (place.draftsOf !== null && place.draftsOf === grants.drafts) return true;
   if (place.readAccess === 'GLOBAL') return true;
   return (
     place.readAccess === 'SPECIFIC_TEAMS' &&
-    place.sharedTeams.some((teamId) => grants.teamRoles[teamId] !== undefined)
+    place.sharedTeams.some((teamId) => roleOn(grants, teamId) !== undefined)
   );
 }
 
@@ -235,7 +244,7 @@ export function canReadCredential(grants: Grants, place: CredentialPlace): boole
 export function canReadStory(grants: Grants, story: Pick<Story, 'teamId' | 'draftsOf'>): boolean {
   if (grants.owner) return true;
   if (grants.service) return false;
-  if (story.teamId !== null) return grants.teamRoles[story.teamId] !== undefined;
+  if (story.teamId !== null) return roleOn(grants, story.teamId) !== undefined;
   return story.draftsOf !== null && story.draftsOf === grants.drafts;
 }
 
@@ -256,11 +265,11 @@ function decide(grants: Grants, operation: ApiOperation): Decision {
         ? allow(PERMISSION_RULES.auditLogs)
         : forbid('NO_AUDIT_LOG_READ', PERMISSION_RULES.auditLogs);
     case 'team_members':
-      return grants.teamRoles[operation.teamId] === undefined
+      return roleOn(grants, operation.teamId) === undefined
         ? forbid('NOT_ON_TEAM', PERMISSION_RULES.teamMembers)
         : allow(PERMISSION_RULES.teamMembers);
     case 'create_story': {
-      const role = grants.teamRoles[operation.teamId];
+      const role = roleOn(grants, operation.teamId);
       if (role === undefined) return forbid('NOT_ON_TEAM', PERMISSION_RULES.createStory);
       return role === 'viewer'
         ? forbid('TEAM_ROLE_TOO_LOW', PERMISSION_RULES.createStory)
@@ -273,7 +282,7 @@ function decide(grants: Grants, operation: ApiOperation): Decision {
           ? PERMISSION_RULES.listCredentials
           : PERMISSION_RULES.listStories;
       if (grants.service) return forbid('NO_TEAM_ACCESS', rule);
-      if (operation.teamId !== null && grants.teamRoles[operation.teamId] === undefined) {
+      if (operation.teamId !== null && roleOn(grants, operation.teamId) === undefined) {
         return forbid('NOT_ON_TEAM', rule);
       }
       return allow(rule);

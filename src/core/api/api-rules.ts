@@ -28,10 +28,24 @@ export const API_RULES = {
     summary: 'A served path called with another method answers 405 and lists the allowed ones.',
     source: assumed('HTTP semantics; the vendor does not document it.'),
   },
+  tooLarge: {
+    id: 'api.too-large',
+    summary:
+      'A request over the simulator’s limits is refused before it is read: a path and query over 8,192 characters answers 414, headers over 16,384 bytes 431, a body over 65,536 bytes 413.',
+    source: assumed(
+      'Web servers refuse oversized requests before the application sees them; the vendor documents no limits, so these are the simulator’s own.',
+    ),
+  },
+  unsupportedMediaType: {
+    id: 'api.unsupported-media-type',
+    summary:
+      'A body sent as anything but JSON (application/json, or text/plain as fetch labels a bare string; UTF-8 only) answers 415.',
+    source: assumed('HTTP semantics; the vendor’s examples send application/json.'),
+  },
   badRequest: {
     id: 'api.bad-request',
     summary:
-      'A body that is not the JSON object the endpoint takes, or a query parameter out of range, answers 400 with the reason.',
+      'A method that is not an HTTP method, a body that is not the JSON object the endpoint takes, or a query parameter out of range or given twice, answers 400 with the reason.',
     source: assumed(
       'The vendor says most 4xx responses carry a body explaining the error; its shape is not documented.',
     ),

@@ -1,8 +1,9 @@
 /**
  * The simulated Tines REST API: one request against the tenant, answered by the same rules as
  * the matrices (validity 401 first, then permission 403). Checks run in this order, and the first
- * that fails answers: route (404, 405) -> credentials (401) -> query and body (400) ->
- * permission (403) -> target (404) -> the change itself (409). Every response names the rule
+ * that fails answers: size (414, 431, 413) -> method (400) -> route (404, 405) -> credentials
+ * (401) -> content type (415) -> query and body (400) -> permission (403) -> target (404) -> the
+ * change itself (409). Every response names the rule
  * that decided it in `x-simulator-rule`. Changes are events, applied here to check them and
  * returned for the caller to log: the API changes the tenant exactly as the console does.
  */
@@ -107,28 +108,162 @@ function failure(
   return { response, events: NO_EVENTS };
 }
 
-/** A 400 thrown from deep in query or body parsing, caught once in `handleApiRequest`. */
-class BadRequest extends Error {}
+/** A 4xx thrown from deep in query or body parsing, caught once in `handleApiRequest`. */
+class Refused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly rule: RuleRef,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 function badRequest(message: string): never {
-  throw new BadRequest(message);
+  throw new Refused(400, 'BAD_REQUEST', API_RULES.badRequest, message);
+}
+
+// --- Size and method --------------------------------------------------------------------------
+
+/** What the simulator reads at most (assumed: web servers refuse more before routing). */
+export const REQUEST_LIMITS = {
+  /** Path and query, in characters (414). */
+  urlChars: 8_192,
+  /** Every header as `name: value` plus its line end, in UTF-8 bytes (431). */
+  headerBytes: 16_384,
+  /** The body, in UTF-8 bytes (413). */
+  bodyBytes: 65_536,
+} as const;
+
+/** A number with thousands separators, as the messages write limits. */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** The UTF-8 length of a text (an unpaired surrogate counts as the 3 bytes of U+FFFD). */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** The 414, 431 or 413 a request over `REQUEST_LIMITS` gets; null when it is within them. */
+function oversized(request: ApiRequest): ApiOutcome | null {
+  const tooLarge = (status: number, code: string, message: string) =>
+    failure(status, code, message, API_RULES.tooLarge);
+  if (request.url.length > REQUEST_LIMITS.urlChars) {
+    return tooLarge(
+      414,
+      'URI_TOO_LONG',
+      `The path and query are ${grouped(request.url.length)} characters; the simulated API reads at most ${grouped(REQUEST_LIMITS.urlChars)}.`,
+    );
+  }
+  let headerBytes = 0;
+  let largest = { name: '', bytes: 0 };
+  for (const [name, value] of Object.entries(request.headers)) {
+    const bytes = utf8Bytes(name) + utf8Bytes(String(value)) + 4;
+    headerBytes += bytes;
+    if (bytes > largest.bytes) largest = { name, bytes };
+  }
+  if (headerBytes > REQUEST_LIMITS.headerBytes) {
+    return tooLarge(
+      431,
+      'HEADERS_TOO_LARGE',
+      `The headers are ${grouped(headerBytes)} bytes (the largest, ${JSON.stringify(largest.name.slice(0, 64))}, ${grouped(largest.bytes)}); the simulated API reads at most ${grouped(REQUEST_LIMITS.headerBytes)}.`,
+    );
+  }
+  const body = request.body ?? '';
+  // Quick when it is surely within (3 bytes a UTF-16 unit at most) or surely over (1 at least).
+  const bodyBytes =
+    body.length * 3 <= REQUEST_LIMITS.bodyBytes
+      ? 0
+      : body.length > REQUEST_LIMITS.bodyBytes
+        ? body.length
+        : utf8Bytes(body);
+  if (bodyBytes > REQUEST_LIMITS.bodyBytes) {
+    const size = body.length > REQUEST_LIMITS.bodyBytes ? 'over' : '';
+    return tooLarge(
+      413,
+      'BODY_TOO_LARGE',
+      `The body is ${size === '' ? '' : 'at least '}${grouped(bodyBytes)} bytes; the simulated API reads at most ${grouped(REQUEST_LIMITS.bodyBytes)}.`,
+    );
+  }
+  return null;
+}
+
+/** An HTTP method: a token (RFC 9110), here at most 32 characters. ASCII only, so `poſt` is none. */
+const METHOD_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$/;
+
+// --- Content type -----------------------------------------------------------------------------
+
+/**
+ * A body must be sent as JSON: `application/json`, or `text/plain` (what fetch labels a bare
+ * string with), in UTF-8. No content type at all is read as JSON too; anything else answers 415.
+ */
+function checkContentType(headers: Readonly<Record<string, string>>): void {
+  const raw = headers['content-type'];
+  if (raw === undefined || raw.trim() === '') return;
+  const [type = '', ...params] = raw.split(';');
+  const mediaType = type.trim().toLowerCase();
+  const refuse = (why: string): never => {
+    throw new Refused(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      API_RULES.unsupportedMediaType,
+      `${why} Send the body as JSON with "content-type: application/json".`,
+    );
+  };
+  if (mediaType !== 'application/json' && mediaType !== 'text/plain') {
+    refuse(
+      `The body is sent as ${JSON.stringify(raw.slice(0, 100))}, which this API does not read.`,
+    );
+  }
+  for (const param of params) {
+    const at = param.indexOf('=');
+    const name = (at < 0 ? param : param.slice(0, at)).trim().toLowerCase();
+    const value = (at < 0 ? '' : param.slice(at + 1)).trim().replace(/^"(.*)"$/, '$1');
+    if (name === 'charset' && !/^utf-?8$/i.test(value)) {
+      refuse(
+        `The body's charset is ${JSON.stringify(value.slice(0, 40))}; the API reads UTF-8 only.`,
+      );
+    }
+  }
 }
 
 // --- Credentials ------------------------------------------------------------------------------
 
 type Credentials = { readonly secret: string } | { readonly problem: string };
 
+/**
+ * A header value without the whitespace HTTP strips around it (space, tab, CR, LF; RFC 9110).
+ * Not `String.prototype.trim`, which also takes U+00A0, U+2028, U+FEFF, U+3000 …: a secret
+ * wrapped in those is another secret, not the same one.
+ */
+function httpTrim(value: string): string {
+  return value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+}
+
 /** `Authorization: Bearer <key>` first, then `x-user-token: <key>` (S2). */
 function credentialsOf(headers: Readonly<Record<string, string>>): Credentials {
   const authorization = headers['authorization'];
-  if (authorization !== undefined && authorization.trim() !== '') {
-    const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization.trim());
+  if (authorization !== undefined && httpTrim(authorization) !== '') {
+    const match = /^Bearer[ \t]+([^ \t\r\n]+)$/i.exec(httpTrim(authorization));
     if (match?.[1] !== undefined) return { secret: match[1] };
     return {
       problem: 'The Authorization header must read "Bearer <key>" (one space, then the key).',
     };
   }
-  const token = headers['x-user-token']?.trim();
+  const raw = headers['x-user-token'];
+  const token = raw === undefined ? undefined : httpTrim(raw);
   if (token !== undefined && token !== '') return { secret: token };
   return {
     problem: 'No API key: send "Authorization: Bearer <key>" or "x-user-token: <key>".',
@@ -157,8 +292,17 @@ function forbiddenMessage(key: ApiKey, operation: ApiOperation, decision: Decisi
 
 // --- Query and body ---------------------------------------------------------------------------
 
+/** A parameter that takes one value: null when absent, 400 when it is given more than once. */
+function single(query: URLSearchParams, name: string): string | null {
+  const values = query.getAll(name);
+  if (values.length > 1) {
+    badRequest(`${name} is given ${values.length} times; send it once.`);
+  }
+  return values[0] ?? null;
+}
+
 function positiveInteger(query: URLSearchParams, name: string, fallback: number, max: number) {
-  const raw = query.get(name);
+  const raw = single(query, name);
   if (raw === null) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
     badRequest(`${name} must be a whole number from 1 to ${max}; got "${raw}".`);
@@ -178,11 +322,32 @@ function listParam(query: URLSearchParams, name: string): string[] {
   return [...query.getAll(name), ...query.getAll(`${name}[]`)];
 }
 
+/** `2026-01-05`, `2026-01-05T09:00`, `2026-01-05T09:00:00.000Z`, `… +01:00`: ISO 8601's forms. */
+const ISO_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/**
+ * A time in ISO 8601, checked field by field: `Date.parse` alone also takes "foo 1" (2001) and
+ * rolls 2026-02-31 over into March.
+ */
 function timeParam(query: URLSearchParams, name: string): number | null {
-  const raw = query.get(name);
+  const raw = single(query, name);
   if (raw === null) return null;
+  const refuse = () => badRequest(`${name} must be an ISO 8601 time; got "${raw}".`);
+  const [, y, mo, d, h = '0', mi = '0', sec = '0'] = ISO_TIME.exec(raw) ?? refuse();
+  const [year, month, day] = [Number(y), Number(mo), Number(d)];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (
+    calendar.getUTCMonth() !== month - 1 ||
+    calendar.getUTCDate() !== day ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(sec) > 59
+  ) {
+    refuse();
+  }
   const ms = Date.parse(raw);
-  if (Number.isNaN(ms)) badRequest(`${name} must be an ISO 8601 time; got "${raw}".`);
+  if (Number.isNaN(ms)) refuse();
   return ms;
 }
 
@@ -249,6 +414,25 @@ function userUpdateOf(body: string | null): UserUpdate {
   return update;
 }
 
+/** A name is one line of well-formed text: no C0 or C1 control character, no lone surrogate. */
+function invisibleCharacterReason(name: string): string | null {
+  for (let i = 0; i < name.length; i++) {
+    const unit = name.charCodeAt(i);
+    if (unit <= 0x1f || (unit >= 0x7f && unit <= 0x9f)) {
+      const code = unit.toString(16).toUpperCase().padStart(4, '0');
+      return `contains the control character U+${code}; a name is one line of visible text.`;
+    }
+  }
+  const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(
+    name,
+  )?.[0];
+  if (lone !== undefined) {
+    const code = lone.charCodeAt(0).toString(16).toUpperCase();
+    return `contains the unpaired surrogate U+${code}; a name must be well-formed Unicode text.`;
+  }
+  return null;
+}
+
 function storyOf(body: string | null): { teamId: string; name: string } {
   const json = jsonObject(body);
   onlyFields(
@@ -258,14 +442,21 @@ function storyOf(body: string | null): { teamId: string; name: string } {
   );
   const teamId = json['team_id'];
   if (teamId === undefined) badRequest('team_id is required.');
-  if (typeof teamId !== 'string' && typeof teamId !== 'number') {
-    badRequest('team_id must be a team id.');
+  if (typeof teamId === 'number') {
+    if (!Number.isSafeInteger(teamId) || teamId < 1) {
+      badRequest(`team_id must be a team id (a text, or a whole number from 1); got ${teamId}.`);
+    }
+  } else if (typeof teamId !== 'string') {
+    badRequest('team_id must be a team id (a text, or a whole number from 1).');
+  } else if (teamId.trim() === '') {
+    badRequest('team_id must name a team; got an empty value.');
   }
-  const name = json['name'] ?? 'Untitled story';
+  // Absent, the story is untitled; null or any other type is refused, not taken for absent.
+  const name = json['name'] === undefined ? 'Untitled story' : json['name'];
   if (typeof name !== 'string' || name.trim() === '' || name.length > 200) {
     badRequest('name must be a non-empty text of at most 200 characters.');
   }
-  const control = namedDirectionControlReason(name);
+  const control = namedDirectionControlReason(name) ?? invisibleCharacterReason(name);
   if (control !== null) badRequest(`name: ${control}`);
   const description = json['description'];
   if (description !== undefined && description !== null && typeof description !== 'string') {
@@ -291,11 +482,11 @@ interface Input {
 }
 
 function usersQuery(query: URLSearchParams) {
-  const filter = query.get('filter');
+  const filter = single(query, 'filter');
   if (filter !== null && filter !== 'TENANT_OWNER') {
     badRequest(`filter must be TENANT_OWNER; got "${filter}".`);
   }
-  const include = query.get('include');
+  const include = single(query, 'include');
   if (include !== null && include !== 'team_memberships') {
     badRequest(`include must be team_memberships; got "${include}".`);
   }
@@ -303,7 +494,7 @@ function usersQuery(query: URLSearchParams) {
 }
 
 function teamIdParam(query: URLSearchParams): string | null {
-  const raw = query.get('team_id');
+  const raw = single(query, 'team_id');
   if (raw === null) return null;
   if (raw.trim() === '') badRequest('team_id must name a team; got an empty value.');
   return raw;
@@ -312,7 +503,7 @@ function teamIdParam(query: URLSearchParams): string | null {
 function credentialsQuery(query: URLSearchParams, list: boolean) {
   let unusedOnly = false;
   if (list) {
-    const filter = query.get('filter');
+    const filter = single(query, 'filter');
     if (filter !== null && filter !== 'UNUSED_IN_ACTIONS') {
       badRequest(
         `filter must be UNUSED_IN_ACTIONS; got "${filter}" (the vendor's UNRESTRICTED and RESTRICTED are not simulated).`,
@@ -320,7 +511,7 @@ function credentialsQuery(query: URLSearchParams, list: boolean) {
     }
     unusedOnly = filter === 'UNUSED_IN_ACTIONS';
   }
-  const include = query.get('include_references');
+  const include = single(query, 'include_references');
   if (include !== null && include !== 'true' && include !== 'false') {
     badRequest(`include_references must be true or false; got "${include}".`);
   }
@@ -684,6 +875,16 @@ function createStoryCall(call: Call, story: { teamId: string; name: string }, de
 
 /** Answer one request. Never throws for any request: every failure is a response. */
 export function handleApiRequest(state: ApiState, request: ApiRequest): ApiOutcome {
+  const tooLarge = oversized(request);
+  if (tooLarge !== null) return tooLarge;
+  if (!METHOD_TOKEN.test(request.method)) {
+    return failure(
+      400,
+      'BAD_METHOD',
+      `${JSON.stringify(request.method.slice(0, 40))} is not an HTTP method: a method is a token of ASCII letters, digits and !#$%&'*+-.^_\`|~, at most 32 characters.`,
+      API_RULES.badRequest,
+    );
+  }
   const queryStart = request.url.indexOf('?');
   const path = queryStart < 0 ? request.url : request.url.slice(0, queryStart);
   const query = new URLSearchParams(queryStart < 0 ? '' : request.url.slice(queryStart + 1));
@@ -727,6 +928,9 @@ export function handleApiRequest(state: ApiState, request: ApiRequest): ApiOutco
 
   try {
     const endpoint = routed.endpoint;
+    if (endpoint.name === 'update_user' || endpoint.name === 'create_story') {
+      checkContentType(request.headers);
+    }
     const input = inputOf(endpoint, query, request.body);
     const operation = operationOf(endpoint, input, tenant);
     const decision = authorize(tenant, key.id, operation);
@@ -742,8 +946,8 @@ export function handleApiRequest(state: ApiState, request: ApiRequest): ApiOutco
     const actor: Actor = { kind: 'key', keyId: key.id };
     return perform(endpoint, { state, key, actor, path, query, input }, decision);
   } catch (error) {
-    if (error instanceof BadRequest) {
-      return failure(400, 'BAD_REQUEST', error.message, API_RULES.badRequest, key);
+    if (error instanceof Refused) {
+      return failure(error.status, error.code, error.message, error.rule, key);
     }
     throw error;
   }
