@@ -9,11 +9,12 @@
  * (generation is deterministic) and refuses it if the fingerprint differs.
  */
 import * as z from 'zod/mini';
-import { apply } from '../apply';
+import { type ApplyResult, apply } from '../apply';
 import { hashText } from '../deterministic';
 import { namedDirectionControlReason } from '../direction-control-names';
 import type { TenantEvent } from '../events';
 import { createTenant, type Tenant, type TenantGenesis } from '../model';
+import { refusalBeyondFirstPaint } from '../reducer-later';
 import type { OnGenerationProgress } from '../scenarios/large';
 import type { Scenario } from '../scenarios/scenario-builder';
 import { findScenario } from '../scenarios/scenario-catalog';
@@ -158,7 +159,8 @@ const envelopeSchema = z.strictObject({
       fingerprint: z.string().check(z.maxLength(64)),
     }),
   ]),
-  // Each event is checked by the reducer, field by field, when the log is replayed.
+  // Each event is checked by the reducer, field by field, when the log is replayed (and by what
+  // the first paint's reducer has no room for: reducer-later.ts's `refusalBeyondFirstPaint`).
   events: z.array(z.unknown()).check(z.maxLength(LIMITS.maxEvents)),
   cursor: z.int().check(z.gte(0)),
 });
@@ -239,7 +241,11 @@ function replayChecked(
   let tenant = start;
   onChecked?.(0, events.length);
   for (let i = 0; i < events.length; i++) {
-    const result = apply(tenant, events[i] as TenantEvent);
+    const event = events[i] as TenantEvent;
+    // First what the first paint's reducer has no room to check (reducer-later.ts), then the rest.
+    const beyond = refusalBeyondFirstPaint(event);
+    const result: ApplyResult =
+      beyond === null ? apply(tenant, event) : { ok: false, tenant, refusal: beyond };
     if (!result.ok) {
       return { field: `events[${i + offset}]`, reason: result.refusal.reason };
     }
