@@ -104,6 +104,17 @@ export async function releaseUnclaimingWorker(scriptUrl: string): Promise<void> 
   await Promise.all(registrations.map((registration) => registration.unregister()));
 }
 
+/**
+ * Whether a request is the simulated API's: `/api/…` under the base, on the page's own origin.
+ * A predicate rather than msw's path pattern (`API_ROUTE`): msw decodes a pattern's wildcard with
+ * decodeURIComponent, so a malformed escape (`/api/v1/%`, `/api/v1/%E0%A4%A`) threw in msw's
+ * handler lookup and answered 500 with console errors, before the handler could answer 404.
+ */
+function isApiRequest(request: Request): boolean {
+  const url = new URL(request.url);
+  return url.origin === location.origin && url.pathname.startsWith(API_ROUTE.slice(0, -1));
+}
+
 let starting: Promise<void> | null = null;
 
 /** Start the worker once; later calls wait for the same start. Failure is shown, not thrown. */
@@ -122,7 +133,12 @@ export function startSimulatedApi(): Promise<void> {
         import('msw/browser'),
         releaseUnclaimingWorker(scriptUrl),
       ]);
-      const worker = setupWorker(http.all(API_ROUTE, ({ request }) => answer(request)));
+      const worker = setupWorker(
+        http.all(
+          ({ request }) => isApiRequest(request),
+          ({ request }) => answer(request),
+        ),
+      );
       await worker.start({
         serviceWorker: { url: scriptUrl },
         onUnhandledRequest: 'bypass',
