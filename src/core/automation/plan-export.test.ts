@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { replay } from '../apply';
-import { createKey, inviteAccount } from '../commands';
+import { apply, replay } from '../apply';
+import { addAction, createCredential, createKey, createStory, inviteAccount } from '../commands';
 import { lineText } from '../describe';
+import type { TenantEvent } from '../events';
+import { markdownText } from '../matrix-export';
 import { credentialSlug } from '../model';
 import { janeTinoScenario } from '../scenarios/jane-tino';
 import { automationBuilder } from '../testing/automation-arbitraries';
@@ -327,5 +329,282 @@ describe('plan exports', () => {
       '| SecOps audit digest › Pull audit logs | Team SecOps | Jane drafts audit key | Credential no longer resolves: Deleted with its owner’s drafts |',
     );
     expect(markdown).toContain('| Drafts | 1 | 0 | 0 |');
+  });
+});
+
+// --- Hostile names in every place a plan writes one (issue 13) --------------------------------
+
+/**
+ * Names that attack a spreadsheet or a Markdown table. Each becomes the tenant's name, Team
+ * Automation's name, Sam Patel's name (its team admin: who can make the fix), and the name of a
+ * new person, her personal key, a credential holding it, a story and its action. Genesis names
+ * (the tenant, the team) are kept as written; the others are trimmed by the reducer.
+ */
+const HOSTILE_NAMES: readonly (readonly [label: string, name: string])[] = [
+  ['a DDE formula', "=cmd|' /C calc'!A0"],
+  ['a plus sign', '+1'],
+  ['a minus sign', '-1'],
+  ['an at sign', '@SUM(1)'],
+  ['a leading tab and a formula', '\t=1+1'],
+  ['a leading carriage return and a formula', '\r=1+1'],
+  ['a tab inside', 'Ops\t=1+1'],
+  ['CR LF inside', 'Ops\r\n=1+1'],
+  ['a line feed inside', 'line one\n| two |'],
+  ['a carriage return alone inside', 'cr\ronly'],
+  ['pipes and backticks', 'pipe | and `code` here'],
+  [
+    'Markdown emphasis, a link and strike-through',
+    '*bold* _em_ [link](https://evil.example) ~~x~~',
+  ],
+  ['a backslash before a pipe', 'escaped \\| pipe \\'],
+  ['HTML', '<img src=x onerror=alert(1)>'],
+  ['HTML that closes a cell', '</td><script>alert(1)</script>'],
+  ['quotes and commas', '"quoted", with, commas'],
+  ['an entity written out', '&lt;b&gt; &amp; co'],
+];
+
+/** The plan of deactivating the new person, in a tenant where every name above is `name`. */
+function hostilePlan(name: string) {
+  const { genesis, events } = janeTinoScenario;
+  const teams = genesis.teams.map((team) =>
+    team.id === 'team_automation' ? { ...team, name } : team,
+  );
+  const renamed = events.map((event) =>
+    event.type === 'account_invited' && event.name === 'Sam Patel' ? { ...event, name } : event,
+  );
+  const start = replay({ ...genesis, name, teams }, renamed);
+  expect(start.refused).toEqual([]);
+  const b = automationBuilder(start.tenant, renamed);
+  const invited = b.record((t) =>
+    inviteAccount(t, {
+      email: '=HYPERLINK("https://evil.example")@tinocorp.example',
+      name,
+      tenantRole: 'user',
+      permissions: [],
+      teamRoles: { team_automation: 'editor' },
+    }),
+  );
+  const accountId = 'accountId' in invited ? invited.accountId : '';
+  const key = b.record((t) => createKey(t, { name, scope: 'personal', createdBy: accountId }));
+  const keyId = 'keyId' in key ? key.keyId : '';
+  b.credential({ teamId: 'team_automation' }, name, { kind: 'key', keyId });
+  const story = b.story({ teamId: 'team_automation' }, name);
+  b.action(story, {
+    name,
+    method: 'GET',
+    path: '/api/v1/teams/team_automation/members',
+    credential: credentialSlug(name),
+  });
+  const impact = impactOf(b.tenant(), b.events(), [accountId], 'deactivate');
+  return planDocument(b.tenant(), impact, adviseFixes(b.tenant(), b.events(), impact));
+}
+
+/** RFC 4180, strictly: a quote only opens a field, a line break only ends a record (CRLF). */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (c === '"' && field === '') {
+      // A quoted field: up to the quote that is not doubled, then a comma or CRLF.
+      i++;
+      for (;;) {
+        if (i >= text.length) throw new Error('a quoted field is not closed');
+        if (text[i] === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (text[i] === '"') {
+          i++;
+          break;
+        } else {
+          field += text[i];
+          i++;
+        }
+      }
+      if (i < text.length && text[i] !== ',' && text[i] !== '\r') {
+        throw new Error(`text after a closing quote at ${i}`);
+      }
+    } else if (c === ',') {
+      record.push(field);
+      field = '';
+      i++;
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 2;
+    } else if (c === '"' || c === '\r' || c === '\n') {
+      throw new Error(`a bare ${JSON.stringify(c)} in an unquoted field at ${i}`);
+    } else {
+      field += c;
+      i++;
+    }
+  }
+  if (field !== '' || record.length > 0) throw new Error('the last record has no CRLF');
+  return records;
+}
+
+/** A field as a spreadsheet must get it: with an apostrophe when it would start a formula. */
+const guarded = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+/** A Markdown cell read back: escapes and entities undone. */
+const unescaped = (cell: string) =>
+  cell
+    .replace(/\\([\\|`*_[\]~])/g, '$1')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+
+/** The cells of a Markdown table row, split on the pipes that are not escaped. */
+const cellsOf = (row: string) =>
+  row
+    .slice(2, -2)
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim());
+
+describe('plan exports with hostile names', () => {
+  it.each(HOSTILE_NAMES)('CSV: %s stays one guarded, correctly quoted field', (_label, name) => {
+    const plan = hostilePlan(name);
+    const trimmed = name.trim();
+    const records = parseCsv(planToCsv(plan));
+    // One record per row of the plan, each of 7 fields.
+    expect(records.length).toBe(
+      1 +
+        plan.people.length +
+        plan.keys.length +
+        plan.credentials.length +
+        plan.actions.length +
+        plan.stories.length +
+        plan.perTeam.length,
+    );
+    for (const record of records) expect(record).toHaveLength(7);
+    // No field a spreadsheet would run: an apostrophe goes before any that would.
+    for (const field of records.flat()) {
+      expect(field).not.toMatch(/^[=+\-@\t\r]/);
+      if (field.startsWith("'")) expect(field.slice(1)).toMatch(/^[=+\-@\t\r]/);
+    }
+    const byLevel = (level: string) => records.filter((record) => record[0] === level);
+    expect(byLevel('Person')).toEqual([
+      [
+        'Person',
+        guarded(trimmed),
+        '',
+        '=hyperlink("https://evil.example")@tinocorp.example'.replace(/^=/, "'="),
+        'Will be deactivated',
+        '',
+        '',
+      ],
+    ]);
+    expect(byLevel('Key').map((record) => record[1])).toEqual([guarded(trimmed)]);
+    expect(byLevel('Credential').map((record) => record.slice(1, 3))).toEqual([
+      [guarded(trimmed), guarded(name)],
+    ]);
+    // Who can make the fix: a team admin of Team Automation, Sam Patel, renamed.
+    expect(byLevel('Credential')[0]?.[6]).toBe(guarded(`${trimmed} <sam.patel@tinocorp.example>`));
+    expect(byLevel('Action').map((record) => record.slice(1, 4))).toEqual([
+      [guarded(`${trimmed} › ${trimmed}`), guarded(name), guarded(`Uses ${trimmed}`)],
+    ]);
+    expect(byLevel('Story').map((record) => record.slice(1, 3))).toEqual([
+      [guarded(trimmed), guarded(name)],
+    ]);
+    expect(byLevel('Team').map((record) => record[1])).toContain(guarded(name));
+  });
+
+  it.each(HOSTILE_NAMES)('Markdown: %s stays text in its own cell', (_label, name) => {
+    const plan = hostilePlan(name);
+    const oneLine = (text: string) => text.replace(/\r\n|\r|\n/g, ' ');
+    const trimmed = oneLine(name.trim());
+    // A cell's own spaces are not its text (GFM trims them), so a genesis name is read trimmed.
+    const genesisName = oneLine(name).trim();
+    const markdown = planToMarkdown(plan);
+    // No raw HTML, and no line a name broke: every line is a heading, the summary, a table
+    // row or "None.".
+    expect(markdown).not.toMatch(/[<>]/);
+    const lines = markdown.split('\n');
+    expect(lines.filter((line) => line.startsWith('# '))).toHaveLength(1);
+    expect(lines[0]).toBe(
+      `# Offboarding plan: Deactivate 1 person in ${markdownText(oneLine(name))} (tino-corp-1234.tines.com)`,
+    );
+    const tables = markdown.split('\n\n').filter((block) => block.startsWith('| '));
+    expect(tables).toHaveLength(6);
+    const rowsOf = new Map<string, string[][]>();
+    for (const table of tables) {
+      const rows = table.trimEnd().split('\n');
+      for (const row of rows) expect(row).toMatch(/^\| .* \|$/);
+      const [header = [], delimiter = [], ...body] = rows.map(cellsOf);
+      expect(delimiter.every((cell) => cell === '---')).toBe(true);
+      for (const cells of [delimiter, ...body]) expect(cells).toHaveLength(header.length);
+      rowsOf.set(
+        header[0] as string,
+        body.map((cells) => cells.map(unescaped)),
+      );
+    }
+    expect(rowsOf.get('Person')).toEqual([
+      [trimmed, '=hyperlink("https://evil.example")@tinocorp.example', 'Will be deactivated'],
+    ]);
+    expect(rowsOf.get('Key')?.map((cells) => cells[0])).toEqual([trimmed]);
+    expect(rowsOf.get('Credential')?.map((cells) => cells.slice(0, 2))).toEqual([
+      [trimmed, genesisName],
+    ]);
+    expect(rowsOf.get('Credential')?.[0]?.[6]).toBe(`${trimmed} <sam.patel@tinocorp.example>`);
+    expect(rowsOf.get('Story › Action')?.map((cells) => cells.slice(0, 3))).toEqual([
+      [`${trimmed} › ${trimmed}`, genesisName, trimmed],
+    ]);
+    expect(rowsOf.get('Story')?.map((cells) => cells.slice(0, 2))).toEqual([
+      [trimmed, genesisName],
+    ]);
+    expect(rowsOf.get('Team or drafts')?.map((cells) => cells[0])).toContain(genesisName);
+  });
+
+  it('never sees U+202E: the reducer refuses it in every name a plan writes', () => {
+    const { tenant } = janeTino();
+    const reversed = 'Ops \u202eyek';
+    const reason =
+      'name: contains the invisible direction control U+202E; names may not reorder the text around them.';
+    const b = automationBuilder(tenant);
+    const refused = (event: ReturnType<typeof inviteAccount> | TenantEvent) => {
+      const result = apply(b.tenant(), event);
+      return result.ok ? 'accepted' : result.refusal.reason;
+    };
+    expect(
+      refused(
+        inviteAccount(tenant, {
+          email: 'rtl@tinocorp.example',
+          name: reversed,
+          tenantRole: 'user',
+          permissions: [],
+          teamRoles: {},
+        }),
+      ),
+    ).toBe(reason);
+    const jane = accountNamed(tenant, 'Jane Tino').id;
+    expect(refused(createKey(tenant, { name: reversed, scope: 'personal', createdBy: jane }))).toBe(
+      reason,
+    );
+    expect(
+      refused(
+        createCredential(tenant, {
+          teamId: 'team_automation',
+          name: reversed,
+          value: { kind: 'external' },
+        }),
+      ),
+    ).toBe(reason);
+    expect(refused(createStory(tenant, { teamId: 'team_automation', name: reversed }))).toBe(
+      reason,
+    );
+    const storyId = [...tenant.stories.values()][0]?.id as string;
+    expect(
+      refused(
+        addAction(tenant, storyId, {
+          name: reversed,
+          method: 'GET',
+          path: '/api/v1/admin/users',
+        }),
+      ),
+    ).toBe(reason);
   });
 });
