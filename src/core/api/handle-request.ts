@@ -190,11 +190,12 @@ function oversized(request: ApiRequest): ApiOutcome | null {
         ? body.length
         : utf8Bytes(body);
   if (bodyBytes > REQUEST_LIMITS.bodyBytes) {
-    const size = body.length > REQUEST_LIMITS.bodyBytes ? 'over' : '';
+    // Counted in UTF-16 units when that alone is over: the bytes are at least as many.
+    const atLeast = body.length > REQUEST_LIMITS.bodyBytes ? 'at least ' : '';
     return tooLarge(
       413,
       'BODY_TOO_LARGE',
-      `The body is ${size === '' ? '' : 'at least '}${grouped(bodyBytes)} bytes; the simulated API reads at most ${grouped(REQUEST_LIMITS.bodyBytes)}.`,
+      `The body is ${atLeast}${grouped(bodyBytes)} bytes; the simulated API reads at most ${grouped(REQUEST_LIMITS.bodyBytes)}.`,
     );
   }
   return null;
