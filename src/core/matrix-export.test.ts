@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { assertProperty } from '../test/property';
+import { assertProperty, propertyTimeout } from '../test/property';
 import { replay } from './apply';
 import { changeStatus, createKey, inviteAccount } from './commands';
 import {
@@ -416,7 +416,7 @@ describe('CSV fields', () => {
       200,
     );
     // A property run (fast-check): allowed more than 5 s on a busy machine.
-  }, 30_000);
+  }, propertyTimeout(30_000));
 });
 
 describe('Markdown cells', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertProperty } from '../test/property';
+import { assertProperty, propertyTimeout } from '../test/property';
 import { PersistentMap } from './persistent-map';
 import { bulkMap } from './persistent-map-bulk';
 
@@ -15,7 +15,7 @@ function setOneByOne<V>(entries: Iterable<readonly [string, V]>): PersistentMap<
 // "k32728" and "k261234" have the same 32-bit FNV-1a hash (persistent-map.test.ts).
 const keyArb = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('k32728', 'k261234', 'k1'));
 
-describe('bulkMap', { timeout: 30_000 }, () => {
+describe('bulkMap', { timeout: propertyTimeout(30_000) }, () => {
   it('builds the map setting the entries one by one builds, whatever the keys', () => {
     assertProperty(
       fc.property(fc.array(fc.tuple(keyArb, fc.integer()), { maxLength: 300 }), (pairs) => {

@@ -1,12 +1,12 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertProperty } from '../test/property';
+import { assertProperty, propertyTimeout } from '../test/property';
 import { PersistentMap } from './persistent-map';
 
 // Property runs (fast-check): CPU-bound by design, so allowed more than the default 5 s when
 // the whole suite shares a busy machine.
-describe('PersistentMap', { timeout: 30_000 }, () => {
+describe('PersistentMap', { timeout: propertyTimeout(30_000) }, () => {
   it('behaves like a native Map for any sequence of sets, in insertion order', () => {
     assertProperty(
       fc.property(

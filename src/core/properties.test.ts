@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertProperty } from '../test/property';
+import { assertProperty, propertyTimeout } from '../test/property';
 import { apply, replay } from './apply';
 import type { TenantEvent } from './events';
 import { evaluateKey, type Verdict } from './key-verdict';
@@ -43,7 +43,7 @@ function counter<K extends string>(...names: K[]): Record<K, number> {
 
 // Property runs (fast-check): CPU-bound by design, so allowed more than the default 5 s when
 // the whole suite shares a busy machine.
-describe('properties of random event sequences', { timeout: 30_000 }, () => {
+describe('properties of random event sequences', { timeout: propertyTimeout(30_000) }, () => {
   it('(a) accepts a personal key exactly while its creator is active and the key is not deleted', () => {
     const seen = counter('valid', 'revoked', 'deactivated', 'deleted');
     assertProperty(

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertProperty } from '../test/property';
+import { assertProperty, propertyTimeout } from '../test/property';
 import { apply, replay } from './apply';
 import {
   changeAction,
@@ -205,7 +205,7 @@ function expectSameTenant(actual: Tenant, expected: Tenant): void {
 
 // Property runs (fast-check): CPU-bound by design, so allowed more than the default 5 s when
 // the whole suite shares a busy machine.
-describe('trusted replay', { timeout: 60_000 }, () => {
+describe('trusted replay', { timeout: propertyTimeout(60_000) }, () => {
   it('builds the very tenant the validated reducer builds from any valid log', () => {
     const types = new Set<string>();
     assertProperty(

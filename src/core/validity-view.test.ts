@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertProperty } from '../test/property';
+import { assertProperty, propertyTimeout } from '../test/property';
 import { changeStatus } from './commands';
 import type { TenantEvent } from './events';
 import {
@@ -17,7 +17,7 @@ import { whatIfMatrix } from './what-if';
 
 // Property runs (fast-check): CPU-bound by design, so allowed more than the default 5 s when
 // the whole suite shares a busy machine.
-describe('validity view', { timeout: 30_000 }, () => {
+describe('validity view', { timeout: propertyTimeout(30_000) }, () => {
   it('equals the matrix built from scratch after every accepted event of any sequence', () => {
     let advanced = 0;
     assertProperty(

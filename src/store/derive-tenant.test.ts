@@ -6,7 +6,7 @@ import { changeStatus, createKey } from '../core/commands';
 import type { TenantEvent } from '../core/events';
 import { janeTinoScenario } from '../core/scenarios/jane-tino';
 import { buildValidityView } from '../core/validity-view';
-import { assertProperty } from '../test/property';
+import { assertProperty, propertyTimeout } from '../test/property';
 import { createTenantDeriver } from './derive-tenant';
 
 const { genesis, events } = janeTinoScenario;
@@ -20,7 +20,7 @@ function janeId(): string {
 
 // Property runs (fast-check): CPU-bound by design, so allowed more than the default 5 s when
 // the whole suite shares a busy machine.
-describe('tenant deriver', { timeout: 30_000 }, () => {
+describe('tenant deriver', { timeout: propertyTimeout(30_000) }, () => {
   it('derives the same tenant and view incrementally as from scratch', () => {
     const deriver = createTenantDeriver();
     let log: readonly TenantEvent[] = events;

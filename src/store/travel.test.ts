@@ -6,7 +6,7 @@ import { changeStatus } from '../core/commands';
 import { generateLargeScenario } from '../core/scenarios/large';
 import { buildValidityView } from '../core/validity-view';
 import { nextTask } from '../test/next-task';
-import { assertProperty } from '../test/property';
+import { assertProperty, propertyTimeout } from '../test/property';
 import { VIEW_STAGE } from '../worker/core-client';
 import { selectTenant, selectView, useTenantStore } from './tenant-store';
 import { buildMoment, REPLAY_STAGE, useTravelProgress } from './travel';
@@ -16,7 +16,7 @@ const { genesis, events } = scenario;
 const start = { cursor: 0, tenant: replay(genesis, []).tenant };
 const now = () => 0;
 
-describe('a moment built a slice at a time', { timeout: 30_000 }, () => {
+describe('a moment built a slice at a time', { timeout: propertyTimeout(30_000) }, () => {
   it('is the tenant and view the reducer gives at any cursor, from any earlier moment (property)', async () => {
     await assertProperty(
       fc.asyncProperty(fc.nat(events.length), fc.nat(events.length), async (a, b) => {
@@ -68,7 +68,7 @@ describe('a moment built a slice at a time', { timeout: 30_000 }, () => {
   });
 });
 
-describe('the store’s far moves on a big tenant', { timeout: 30_000 }, () => {
+describe('the store’s far moves on a big tenant', { timeout: propertyTimeout(30_000) }, () => {
   beforeEach(async () => {
     // Over 2,000 events: a far move is built a slice at a time.
     await useTenantStore.getState().loadScenario('large', { people: '400', keysPerPerson: '2' });

@@ -46,6 +46,14 @@ export function propertyRuns(normal: number): number {
   return DEEP_RUNS === undefined ? normal : Math.max(normal, DEEP_RUNS);
 }
 
+/**
+ * A test's time limit: `ms` in npm test, half an hour in a deep run (where a property's 10,000
+ * cases take minutes). For a `describe` or `it` that holds a property and sets its own limit.
+ */
+export function propertyTimeout(ms: number): number {
+  return DEEP_RUNS === undefined ? ms : Math.max(ms, 1_800_000);
+}
+
 const records: PropertyRecord[] = [];
 
 /** The properties this test file has run so far (read by the setup file after the file). */

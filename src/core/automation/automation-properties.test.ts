@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertProperty } from '../../test/property';
+import { assertProperty, propertyTimeout } from '../../test/property';
 import { apply } from '../apply';
 import { changeStatus } from '../commands';
 import type { TenantEvent } from '../events';
@@ -37,7 +37,7 @@ function runAll(tenant: Tenant, events: readonly TenantEvent[]): Map<string, Act
   return outcomes;
 }
 
-describe('properties of the offboarding plan', { timeout: 60_000 }, () => {
+describe('properties of the offboarding plan', { timeout: propertyTimeout(60_000) }, () => {
   it('(a) lists as failing with 401 exactly the actions that answer 401 when run after the change, and did not before', () => {
     const seen = { planned401: 0, plannedUnresolved: 0, unchanged401: 0 };
     assertProperty(
