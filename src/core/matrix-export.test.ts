@@ -393,30 +393,34 @@ describe('CSV fields', () => {
     ]);
   });
 
-  it('has one record per key plus the header, of eight fields each, for any run and names', () => {
-    const nameArb = fc.oneof(
-      fc.string({
-        unit: fc.constantFrom(',', '"', '\r', '\n', '=', '+', '-', '@', '\t', '|', 'a', ' ', 'é'),
-        maxLength: 12,
-      }),
-      fc.string({ unit: 'grapheme', maxLength: 12 }),
-    );
-    assertProperty(
-      fc.property(scenarioRunArb, fc.array(nameArb, { maxLength: 6 }), (run, names) => {
-        const tenant = runIntents(run.start, run.intents).final;
-        const rows = renamed(whatIfMatrix(tenant), names);
-        const records = parseCsv(matrixToCsv(tenant, rows));
-        expect(records).toHaveLength(1 + tenant.keys.size);
-        for (const record of records) expect(record).toHaveLength(8);
-        rows.forEach((row, i) => {
-          const guarded = /^[=+\-@\t\r]/.test(row.key.name) ? `'${row.key.name}` : row.key.name;
-          expect(records[i + 1]?.[0]).toBe(guarded);
-        });
-      }),
-      200,
-    );
-    // A property run (fast-check): allowed more than 5 s on a busy machine.
-  }, propertyTimeout(30_000));
+  it(
+    'has one record per key plus the header, of eight fields each, for any run and names',
+    () => {
+      const nameArb = fc.oneof(
+        fc.string({
+          unit: fc.constantFrom(',', '"', '\r', '\n', '=', '+', '-', '@', '\t', '|', 'a', ' ', 'é'),
+          maxLength: 12,
+        }),
+        fc.string({ unit: 'grapheme', maxLength: 12 }),
+      );
+      assertProperty(
+        fc.property(scenarioRunArb, fc.array(nameArb, { maxLength: 6 }), (run, names) => {
+          const tenant = runIntents(run.start, run.intents).final;
+          const rows = renamed(whatIfMatrix(tenant), names);
+          const records = parseCsv(matrixToCsv(tenant, rows));
+          expect(records).toHaveLength(1 + tenant.keys.size);
+          for (const record of records) expect(record).toHaveLength(8);
+          rows.forEach((row, i) => {
+            const guarded = /^[=+\-@\t\r]/.test(row.key.name) ? `'${row.key.name}` : row.key.name;
+            expect(records[i + 1]?.[0]).toBe(guarded);
+          });
+        }),
+        200,
+      );
+      // A property run (fast-check): allowed more than 5 s on a busy machine.
+    },
+    propertyTimeout(30_000),
+  );
 });
 
 describe('Markdown cells', () => {

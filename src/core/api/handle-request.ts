@@ -254,7 +254,7 @@ function httpTrim(value: string): string {
 }
 
 /** `Authorization: Bearer <key>` first, then `x-user-token: <key>` (S2). */
-function credentialsOf(headers: Readonly<Record<string, string>>): Credentials {
+export function credentialsOf(headers: Readonly<Record<string, string>>): Credentials {
   const authorization = headers['authorization'];
   if (authorization !== undefined && httpTrim(authorization) !== '') {
     const match = /^Bearer[ \t]+([^ \t\r\n]+)$/i.exec(httpTrim(authorization));
@@ -875,16 +875,30 @@ function createStoryCall(call: Call, story: { teamId: string; name: string }, de
 }
 
 /** Answer one request. Never throws for any request: every failure is a response. */
-export function handleApiRequest(state: ApiState, request: ApiRequest): ApiOutcome {
+/** A request past the checks made before its key is read, with its route. */
+interface Routed {
+  readonly endpoint: Extract<ReturnType<typeof route>, { kind: 'found' }>['endpoint'];
+  readonly path: string;
+  readonly query: URLSearchParams;
+}
+
+/**
+ * What a request gets before its key is read: size (414, 431, 413), method (400), route (404,
+ * 405). The judge of a story's actions (run-story.ts) asks the same, so that a plan predicts
+ * what a run answers.
+ */
+export function routeRequest(request: ApiRequest): { readonly refused: ApiOutcome } | Routed {
   const tooLarge = oversized(request);
-  if (tooLarge !== null) return tooLarge;
+  if (tooLarge !== null) return { refused: tooLarge };
   if (!METHOD_TOKEN.test(request.method)) {
-    return failure(
-      400,
-      'BAD_METHOD',
-      `${JSON.stringify(request.method.slice(0, 40))} is not an HTTP method: a method is a token of ASCII letters, digits and !#$%&'*+-.^_\`|~, at most 32 characters.`,
-      API_RULES.badRequest,
-    );
+    return {
+      refused: failure(
+        400,
+        'BAD_METHOD',
+        `${JSON.stringify(request.method.slice(0, 40))} is not an HTTP method: a method is a token of ASCII letters, digits and !#$%&'*+-.^_\`|~, at most 32 characters.`,
+        API_RULES.badRequest,
+      ),
+    };
   }
   const queryStart = request.url.indexOf('?');
   const path = queryStart < 0 ? request.url : request.url.slice(0, queryStart);
@@ -893,23 +907,34 @@ export function handleApiRequest(state: ApiState, request: ApiRequest): ApiOutco
 
   const routed = route(method, path);
   if (routed.kind === 'not_found') {
-    return failure(
-      404,
-      'NOT_FOUND',
-      `The simulated API does not serve ${method} ${path}.`,
-      API_RULES.notFound,
-    );
+    return {
+      refused: failure(
+        404,
+        'NOT_FOUND',
+        `The simulated API does not serve ${method} ${path}.`,
+        API_RULES.notFound,
+      ),
+    };
   }
   if (routed.kind === 'method_not_allowed') {
-    return failure(
-      405,
-      'METHOD_NOT_ALLOWED',
-      `${path} answers ${routed.allowed.join(', ')}, not ${method}.`,
-      API_RULES.methodNotAllowed,
-      undefined,
-      { allow: routed.allowed.join(', ') },
-    );
+    return {
+      refused: failure(
+        405,
+        'METHOD_NOT_ALLOWED',
+        `${path} answers ${routed.allowed.join(', ')}, not ${method}.`,
+        API_RULES.methodNotAllowed,
+        undefined,
+        { allow: routed.allowed.join(', ') },
+      ),
+    };
   }
+  return { endpoint: routed.endpoint, path, query };
+}
+
+export function handleApiRequest(state: ApiState, request: ApiRequest): ApiOutcome {
+  const routed = routeRequest(request);
+  if ('refused' in routed) return routed.refused;
+  const { path, query } = routed;
 
   const { tenant } = state;
   const credentials = credentialsOf(request.headers);
@@ -928,7 +953,7 @@ export function handleApiRequest(state: ApiState, request: ApiRequest): ApiOutco
   }
 
   try {
-    const endpoint = routed.endpoint;
+    const { endpoint } = routed;
     if (endpoint.name === 'update_user' || endpoint.name === 'create_story') {
       checkContentType(request.headers);
     }

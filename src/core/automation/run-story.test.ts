@@ -180,6 +180,35 @@ describe('runStory', () => {
     });
   });
 
+  it('judges an action the API refuses before reading its key as the API does (413), before and after a change', () => {
+    const c = janeChain();
+    const b = automationBuilder(c.tenant, c.events);
+    const story = [...c.tenant.stories.values()].find((s) => s.name === 'User sync');
+    if (story === undefined) throw new Error('no User sync story');
+    // Within what a story may hold (100,000 characters), over what the API reads (65,536 bytes).
+    b.action(story.id, {
+      name: 'Post a big note',
+      method: 'POST',
+      path: '/api/v1/stories',
+      headers: { authorization: 'Bearer <<CREDENTIAL.jane_personal_key>>', ['__proto__']: 'kept' },
+      body: JSON.stringify({ team_id: 1, name: 'x'.repeat(70_000) }),
+    } as never);
+    for (const deactivated of [false, true]) {
+      if (deactivated) b.record((t) => changeStatus(t, 'account_deactivated', c.jane));
+      const tenant = b.tenant();
+      const now = tenant.stories.get(story.id);
+      if (now === undefined) throw new Error('the story went');
+      const run = runStory(tenant, b.events(), story.id);
+      if (!run.ok) throw new Error(run.reason);
+      const sent = run.actions.at(-1);
+      expect(sent?.outcome).toMatchObject({ status: 413, rule: 'api.too-large' });
+      // A header named __proto__ is sent as a header, not dropped into the prototype.
+      expect(Object.keys(sent?.request?.headers ?? {})).toContain('__proto__');
+      const judged = judgeAction(tenant, now, now.actions.at(-1) as (typeof now.actions)[number]);
+      expect(judged).toMatchObject({ kind: 'refused', status: 413, code: 'BODY_TOO_LARGE' });
+    }
+  });
+
   it('judges an action as the API authenticates it, without sending it', () => {
     const c = janeChain();
     const b = automationBuilder(c.tenant, c.events);

@@ -17,8 +17,7 @@
 
 import type { ApiRequest, ApiResponse } from '../api/api-types';
 import { authenticate } from '../api/authenticate';
-import { handleApiRequest } from '../api/handle-request';
-import { route } from '../api/routes';
+import { credentialsOf, handleApiRequest, routeRequest } from '../api/handle-request';
 import { apply } from '../apply';
 import type { TenantEvent } from '../events';
 import type {
@@ -90,7 +89,8 @@ export function externalPlaceholder(slug: string): string {
  */
 export function buildRequest(action: HttpAction, secretOf: (slug: string) => string): ApiRequest {
   const fill = (text: string) => text.replace(REFERENCE, (_, slug: string) => secretOf(slug));
-  const headers: Record<string, string> = {};
+  // No prototype: a header named __proto__ or constructor is a header like any other.
+  const headers: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(action.headers)) {
     const lower = name.toLowerCase();
     const filled = fill(value);
@@ -317,7 +317,8 @@ export function actionResults(
 
 /**
  * What an action would get from the API as far as authentication: the first checks of
- * `handleApiRequest`, in its order (route 404/405, then credentials 401), and nothing after. The
+ * `handleApiRequest`, in its order (size 414/431/413, method 400, route 404/405, then
+ * credentials 401: the handler's own `routeRequest` and `credentialsOf`), and nothing after. The
  * plan needs only this (a lifecycle change moves an action between "accepted" and 401), and it
  * must not pay for the rest: an accepted `GET /api/v1/admin/users` walks every account. The
  * property tests hold this to `handleApiRequest` on random tenants.
@@ -326,7 +327,7 @@ export type Judgement =
   | Extract<ActionOutcome, { kind: 'unresolved' } | { kind: 'external' }>
   | {
       readonly kind: 'refused';
-      readonly status: 401 | 404 | 405;
+      readonly status: number;
       readonly rule: string;
       readonly code: string;
       readonly credentialId: CredentialId | null;
@@ -339,37 +340,26 @@ export type Judgement =
       readonly keyId: KeyId;
     };
 
-/** The secret `handleApiRequest` reads: `Authorization: Bearer <key>`, else `x-user-token`. */
-function presentedSecret(headers: Readonly<Record<string, string>>): string | null {
-  const authorization = headers['authorization'];
-  if (authorization !== undefined && authorization.trim() !== '') {
-    return /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization.trim())?.[1] ?? null;
-  }
-  const token = headers['x-user-token']?.trim();
-  return token === undefined || token === '' ? null : token;
-}
-
 export function judgePrepared(tenant: Tenant, prepared: PreparedAction): Judgement {
   if (prepared.kind !== 'send') {
     return outcomeOf(prepared, null) as Extract<Judgement, { kind: 'unresolved' | 'external' }>;
   }
   const { request } = prepared;
-  const queryStart = request.url.indexOf('?');
-  const path = queryStart < 0 ? request.url : request.url.slice(0, queryStart);
-  const routed = route(request.method.toUpperCase(), path);
-  if (routed.kind !== 'found') {
-    const notFound = routed.kind === 'not_found';
+  // The handler's own checks before the key (size, method, route) and its reading of the key.
+  const routed = routeRequest(request);
+  if ('refused' in routed) {
+    const { response } = routed.refused;
     return {
       kind: 'refused',
-      status: notFound ? 404 : 405,
-      rule: notFound ? 'api.not-found' : 'api.method-not-allowed',
-      code: notFound ? 'NOT_FOUND' : 'METHOD_NOT_ALLOWED',
+      status: response.status,
+      rule: response.headers['x-simulator-rule'] ?? '',
+      code: (response.body as { error: { code: string } }).error.code,
       credentialId: null,
       keyId: null,
     };
   }
-  const secret = presentedSecret(request.headers);
-  if (secret === null) {
+  const credentials = credentialsOf(request.headers);
+  if ('problem' in credentials) {
     return {
       kind: 'refused',
       status: 401,
@@ -379,7 +369,7 @@ export function judgePrepared(tenant: Tenant, prepared: PreparedAction): Judgeme
       keyId: null,
     };
   }
-  const { key, verdict } = authenticate(tenant, secret);
+  const { key, verdict } = authenticate(tenant, credentials.secret);
   const keyId = key?.id ?? null;
   const credentialId = presenter(prepared.resolved, keyId);
   if (key === undefined || verdict.status === 401) {
