@@ -20,6 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PROPERTY_REPORT_FOLDER, readPropertyReports, sumProperties } from './property-report.mjs';
 
 export const UNIT_JSON = 'test-results/unit-results.json';
 export const E2E_JSON = 'test-results/e2e-results.json';
@@ -178,9 +179,9 @@ export function combine({ typecheckOk, lintOk, unit, e2e }) {
   return { lines, exitCode };
 }
 
-function run(label, command, args) {
+function run(label, command, args, env = {}) {
   console.log(`\n=== ${label}: ${[command, ...args].join(' ')}`);
-  const child = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const child = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (child.error) {
     console.log(`${label}: could not start ${command}: ${child.error.message}`);
     return 1;
@@ -195,16 +196,18 @@ function main() {
   const bin = (name) => join(root, 'node_modules', '.bin', name);
 
   for (const stale of [UNIT_JSON, E2E_JSON]) rmSync(stale, { force: true });
+  rmSync(PROPERTY_REPORT_FOLDER, { recursive: true, force: true });
 
   const typecheckOk = run('typecheck', 'npm', ['run', '-s', 'typecheck']) === 0;
   const lintOk = run('lint', 'npm', ['run', '-s', 'lint']) === 0;
 
-  const vitestExit = run('unit', bin('vitest'), [
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${UNIT_JSON}`,
-  ]);
+  const vitestExit = run(
+    'unit',
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${UNIT_JSON}`],
+    // Each test file writes the properties it ran and their cases (src/test/setup.ts).
+    { KLC_PROPERTY_REPORT: PROPERTY_REPORT_FOLDER },
+  );
   const unitReport = readReport(UNIT_JSON);
   const unit = countVitest(unitReport.data, vitestExit, unitReport.problem);
 
@@ -214,7 +217,11 @@ function main() {
   const e2e = countPlaywright(e2eReport.data, playwrightExit, e2eReport.problem);
 
   const { lines, exitCode } = combine({ typecheckOk, lintOk, unit, e2e });
+  const properties = sumProperties(readPropertyReports(PROPERTY_REPORT_FOLDER, root), 1);
   console.log('');
+  console.log(
+    `properties (fast-check): ${properties.properties} run, ${properties.cases.toLocaleString('en-US')} cases in all (npm run test:deep runs each at 10,000 or more)`,
+  );
   for (const line of lines) console.log(line);
   process.exitCode = exitCode;
 }

@@ -15,12 +15,13 @@
 import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PROPERTY_REPORT_FOLDER, readPropertyReports, sumProperties } from './property-report.mjs';
 import { countVitest, readReport, summaryLine } from './run-tests.mjs';
 
 export const DEEP_RUNS = 10_000;
-const REPORT_FOLDER = 'test-results/property-runs';
+const REPORT_FOLDER = PROPERTY_REPORT_FOLDER;
 const UNIT_JSON = 'test-results/deep-results.json';
 const SUMMARY_MD = 'test-results/deep-run.md';
 
@@ -49,29 +50,6 @@ export function propertyFiles(folder) {
   };
   walk(folder);
   return found.sort((a, b) => a.path.localeCompare(b.path));
-}
-
-/**
- * Sums the per-file reports. `reports` are `{ file, records: [{ name, runs, failed }] }`.
- * @returns {{ properties: number, cases: number, shallow: string[], rows: string[][] }}
- *   `shallow` names each property that neither failed nor reached `minRuns`.
- */
-export function sumProperties(reports, minRuns) {
-  let properties = 0;
-  let cases = 0;
-  const shallow = [];
-  const rows = [];
-  for (const report of reports) {
-    for (const record of report.records) {
-      properties += 1;
-      cases += record.runs;
-      rows.push([report.file, record.name, String(record.runs)]);
-      if (!record.failed && record.runs < minRuns) {
-        shallow.push(`${report.file} › ${record.name}: ${record.runs} cases`);
-      }
-    }
-  }
-  return { properties, cases, shallow, rows };
 }
 
 const grouped = (n) => n.toLocaleString('en-US');
@@ -118,16 +96,7 @@ function main() {
 
   const report = readReport(UNIT_JSON);
   const unit = countVitest(report.data, exit, report.problem);
-  let reports = [];
-  try {
-    reports = readdirSync(REPORT_FOLDER)
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => JSON.parse(readFileSync(join(REPORT_FOLDER, name), 'utf8')))
-      .map((r) => ({ ...r, file: relative(root, r.file) }));
-  } catch {
-    // No folder: no property reported; counted below.
-  }
-  const sum = sumProperties(reports, runs);
+  const sum = sumProperties(readPropertyReports(REPORT_FOLDER, root), runs);
 
   const lines = [];
   let failed = unit.failed;

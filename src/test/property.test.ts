@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { propertyFiles, sumProperties, wholeNumberFrom } from '../../scripts/test-deep.mjs';
+import { sumProperties } from '../../scripts/property-report.mjs';
+import { propertyFiles, wholeNumberFrom } from '../../scripts/test-deep.mjs';
 
 afterEach(() => {
   vi.unstubAllEnvs();
