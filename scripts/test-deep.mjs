@@ -15,6 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PROPERTY_REPORT_FOLDER, readPropertyReports, sumProperties } from './property-report.mjs';
@@ -80,6 +81,8 @@ function main() {
       `--outputFile.json=${UNIT_JSON}`,
       // A property of 10,000 cases takes minutes, not the 15 s a test gets in npm test.
       '--testTimeout=1800000',
+      // Every core (vite.config.ts keeps one free on bigger machines): nothing else is running.
+      `--maxWorkers=${Math.max(2, availableParallelism())}`,
     ],
     {
       stdio: 'inherit',
