@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { changeRoles, changeStatus, setRestrictApiKeyCreation } from '../commands';
 import { janeChain } from '../testing/automation-arbitraries';

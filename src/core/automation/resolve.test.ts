@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { changeStatus, deleteCredential } from '../commands';
 import type { CredentialValue, Story } from '../model';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { apply } from '../apply';
 import { changeStatus, createKey, recordStoryRun, rotateCredential } from '../commands';
