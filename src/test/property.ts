@@ -15,12 +15,7 @@
 
 import fc from 'fast-check';
 import { expect } from 'vitest';
-
-export interface PropertyRecord {
-  readonly name: string;
-  readonly runs: number;
-  readonly failed: boolean;
-}
+import { type PropertyRecord, recordedProperties } from './property-records';
 
 const env = (name: string): string | undefined => {
   const value = typeof process === 'undefined' ? undefined : process.env[name];
@@ -54,11 +49,9 @@ export function propertyTimeout(ms: number): number {
   return DEEP_RUNS === undefined ? ms : Math.max(ms, 1_800_000);
 }
 
-const records: PropertyRecord[] = [];
-
-/** The properties this test file has run so far (read by the setup file after the file). */
+/** The properties this test file has run so far (the setup file reads them after the file). */
 export function propertyRecords(): readonly PropertyRecord[] {
-  return records;
+  return recordedProperties();
 }
 
 const currentTestName = (): string =>
@@ -66,7 +59,7 @@ const currentTestName = (): string =>
 
 function reporterFor<Ts>(name: string) {
   return (out: fc.RunDetails<Ts>): void => {
-    records.push({ name, runs: out.numRuns, failed: out.failed });
+    recordedProperties().push({ name, runs: out.numRuns, failed: out.failed });
     if (!out.failed) return;
     const deep = DEEP_RUNS === undefined ? '' : `KLC_PROPERTY_RUNS=${DEEP_RUNS} `;
     const file = (expect.getState().testPath ?? '').replace(/^.*?\/src\//, 'src/');

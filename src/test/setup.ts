@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, expect, vi } from 'vitest';
-import { propertyRecords } from './property';
+import { recordedProperties } from './property-records';
 
 // jsdom has no matchMedia; the theme asks it whether the system is dark (it is not, here).
 if (typeof window !== 'undefined' && typeof window.matchMedia !== 'function') {
@@ -32,7 +32,9 @@ afterEach(() => {
 const reportFolder = process.env['KLC_PROPERTY_REPORT'];
 if (reportFolder !== undefined && reportFolder !== '') {
   afterAll(() => {
-    const records = propertyRecords();
+    // Read from where property.ts keeps them, without importing it: most test files hold no
+    // property, and need neither it nor fast-check.
+    const records = recordedProperties();
     if (records.length === 0) return;
     const file = expect.getState().testPath ?? 'unknown';
     const name = file.replace(/^.*?\/src\//, 'src/').replace(/[^\w.-]+/g, '_');
