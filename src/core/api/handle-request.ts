@@ -874,7 +874,6 @@ function createStoryCall(call: Call, story: { teamId: string; name: string }, de
   );
 }
 
-/** Answer one request. Never throws for any request: every failure is a response. */
 /** A request past the checks made before its key is read, with its route. */
 interface Routed {
   readonly endpoint: Extract<ReturnType<typeof route>, { kind: 'found' }>['endpoint'];
@@ -931,6 +930,7 @@ export function routeRequest(request: ApiRequest): { readonly refused: ApiOutcom
   return { endpoint: routed.endpoint, path, query };
 }
 
+/** Answer one request. Never throws for any request: every failure is a response. */
 export function handleApiRequest(state: ApiState, request: ApiRequest): ApiOutcome {
   const routed = routeRequest(request);
   if ('refused' in routed) return routed.refused;
