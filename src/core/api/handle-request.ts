@@ -136,10 +136,8 @@ export const REQUEST_LIMITS = {
   bodyBytes: 65_536,
 } as const;
 
-/** A number with thousands separators, as the messages write limits. */
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+/** A number with thousands separators, as the messages write limits (as the reader's do). */
+const grouped = (n: number): string => n.toLocaleString('en-US');
 
 /** The UTF-8 length of a text (an unpaired surrogate counts as the 3 bytes of U+FFFD). */
 function utf8Bytes(text: string): number {
